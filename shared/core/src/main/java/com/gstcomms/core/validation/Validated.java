@@ -10,7 +10,7 @@ import java.util.function.Function;
  * <p>Every validator in this module returns one of these instead of throwing, because callers
  * (CSV row validation, the HTTP API's problem+json {@code errors} list) want to collect every
  * problem of a row or request, not stop at the first. {@link Invalid#field()} is the machine
- * name of the field ({@code "gstin"}, {@code "phone"}); {@link Invalid#reason()} is a sentence
+ * name of the field ({@code "gstin"}, {@code "phone"}); {@link Invalid#reason()} (also {@link #rejection()}) is a sentence
  * for a merchant that names the field itself, e.g. {@code "GSTIN must be 15 characters, found 14"}.
  *
  * @param <T> the normalised value's type
@@ -43,12 +43,12 @@ public sealed interface Validated<T> permits Validated.Valid, Validated.Invalid 
     }
 
     /** The normalised value, if valid. */
-    default Optional<T> value() {
+    default Optional<T> validValue() {
         return this instanceof Valid<T> v ? Optional.of(v.value()) : Optional.empty();
     }
 
     /** Why the value was rejected, if it was. */
-    default Optional<String> reason() {
+    default Optional<String> rejection() {
         return this instanceof Invalid<T> i ? Optional.of(i.reason()) : Optional.empty();
     }
 
