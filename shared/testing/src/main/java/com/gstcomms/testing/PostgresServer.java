@@ -1,17 +1,18 @@
 package com.gstcomms.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.Driver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -126,7 +127,23 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD);
+        return connectTo(jdbcUrl(database), USER, PASSWORD);
+    }
+
+    /**
+     * Opens a JDBC connection without {@link java.sql.DriverManager}. DriverManager registers drivers
+     * once per JVM, from whichever class loader asked first; after a {@code @QuarkusTest} has run, a
+     * plain test's {@code DriverManager.getConnection} then fails with "No suitable driver".
+     */
+    public static Connection connectTo(String jdbcUrl, String username, String password) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", username);
+        properties.setProperty("password", password);
+        Connection connection = new Driver().connect(jdbcUrl, properties);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL JDBC URL: " + jdbcUrl);
+        }
+        return connection;
     }
 
     /**
