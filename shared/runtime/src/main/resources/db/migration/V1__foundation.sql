@@ -1,4 +1,5 @@
 -- GST Comms foundation schema.
+-- JSON objects are jsonb; lists of strings are text[] (Hibernate Reactive binds JSON as objects only).
 -- Conventions: every tenant-owned row carries shop_id and every query filters by it; money is
 -- exact, in paise (bigint, *_paise); rates are numeric percentages; times are timestamptz.
 -- Ids come from per-table sequences with increment 50 (Hibernate's pooled optimiser default,
@@ -218,7 +219,7 @@ create table template (
     body_html             text,
     body_text             text,
     whatsapp_content_sid  varchar(34),
-    variables             jsonb        not null default '[]'::jsonb,
+    variables             text[]       not null default '{}',
     active                boolean      not null default true,
     created_by            varchar(255),
     created_at            timestamptz  not null default now()
@@ -267,7 +268,7 @@ create table notification (
     recipient            varchar(320)  not null,
     subject              varchar(998),
     variables            jsonb         not null default '{}'::jsonb,
-    attachment_keys      jsonb         not null default '[]'::jsonb,
+    attachment_keys      text[]        not null default '{}',
     status               varchar(20)   not null check (status in
                            ('SCHEDULED', 'QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'OPENED', 'CLICKED', 'READ',
                             'FAILED', 'BOUNCED', 'UNDELIVERED', 'SUPPRESSED', 'CANCELLED')),

@@ -1,6 +1,7 @@
 package com.gstcomms.runtime.data;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntity;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -29,9 +30,9 @@ public class Notification extends PanacheEntity {
     public String subject;
     @JdbcTypeCode(SqlTypes.JSON)
     public String variables = "{}";
-    /** S3 keys of attachments, as a JSON array. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    public String attachmentKeys = "[]";
+    /** S3 keys of attachments. */
+    @Column(columnDefinition = "text[]")
+    public String[] attachmentKeys = new String[0];
     @Enumerated(EnumType.STRING)
     public NotificationStatus status = NotificationStatus.QUEUED;
     /** Unique per shop: a repeated request or redelivered command finds the same row. */

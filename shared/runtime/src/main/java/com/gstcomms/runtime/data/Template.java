@@ -1,6 +1,7 @@
 package com.gstcomms.runtime.data;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntity;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,9 +29,9 @@ public class Template extends PanacheEntity {
     public String bodyText;
     /** Twilio Content template (HX…) used for business-initiated WhatsApp messages. */
     public String whatsappContentSid;
-    /** Variable names the template uses, as a JSON array. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    public String variables = "[]";
+    /** Variable names the template uses. */
+    @Column(columnDefinition = "text[]")
+    public String[] variables = new String[0];
     public boolean active = true;
     public String createdBy;
     public OffsetDateTime createdAt = OffsetDateTime.now();

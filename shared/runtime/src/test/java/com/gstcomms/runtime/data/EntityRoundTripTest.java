@@ -216,7 +216,7 @@ class EntityRoundTripTest {
         Template back = reload(Template.class, ownV2.id);
         assertThat(back.shopId).isEqualTo(shop.id);
         assertThat(back.version).isEqualTo(2);
-        assertThat(back.variables).contains("customerName");
+        assertThat(back.variables).containsExactly("customerName", "invoiceNumber");
         assertThat(reload(Template.class, builtIn.id).shopId).isNull();
         assertThatThrownBy(() -> template(shop.id, 2)).hasStackTraceContaining("template_version_uq");
         assertThat(own.id).isNotNull();
@@ -231,7 +231,7 @@ class EntityRoundTripTest {
         t.version = version;
         t.subject = "चालान {invoiceNumber}";
         t.bodyHtml = "<p>नमस्ते {customerName}</p>";
-        t.variables = "[\"customerName\", \"invoiceNumber\"]";
+        t.variables = new String[] {"customerName", "invoiceNumber"};
         return persist(t);
     }
 
@@ -253,7 +253,7 @@ class EntityRoundTripTest {
         n.kind = "CAMPAIGN";
         n.recipient = "+919876543210";
         n.variables = "{\"name\": \"Asha\"}";
-        n.attachmentKeys = "[\"invoices/1/2026-27/INV-1.pdf\"]";
+        n.attachmentKeys = new String[] {"invoices/1/2026-27/INV-1.pdf"};
         n.idempotencyKey = "campaign:" + c.id + ":customer:1";
         n.scheduledAt = AT;
         n.status = NotificationStatus.SCHEDULED;
@@ -271,7 +271,7 @@ class EntityRoundTripTest {
 
         Notification back = reload(Notification.class, n.id);
         assertThat(back.status).isEqualTo(NotificationStatus.SCHEDULED);
-        assertThat(back.attachmentKeys).contains("INV-1.pdf");
+        assertThat(back.attachmentKeys).containsExactly("invoices/1/2026-27/INV-1.pdf");
         assertThat(back.campaignId).isEqualTo(c.id);
         assertThat(reload(Campaign.class, c.id).audience).contains("vip");
         NotificationEvent eventBack = reload(NotificationEvent.class, e.id);

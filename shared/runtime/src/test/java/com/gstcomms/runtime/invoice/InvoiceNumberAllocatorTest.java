@@ -39,7 +39,8 @@ class InvoiceNumberAllocatorTest {
     void newShop() {
         Shop s = new Shop();
         s.shopDomain = "inv-" + UUID.randomUUID() + ".myshopify.com";
-        shopId = Db.tx(s::persist).id;
+        Db.tx(s::persist);
+        shopId = s.id;
     }
 
     private InvoiceNumberAllocator.AllocatedNumber allocate(String prefix, LocalDate date) {

@@ -1,0 +1,24 @@
+package com.gstcomms.runtime.config;
+
+import com.gstcomms.core.message.Channel;
+import com.gstcomms.core.message.Command;
+import com.gstcomms.core.message.ProcessCsvChunk;
+import com.gstcomms.core.message.RenderInvoice;
+import com.gstcomms.core.message.RenderLabels;
+import com.gstcomms.core.message.SendEmail;
+import com.gstcomms.core.message.SendWhatsApp;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Native image: the SQS command records are (de)serialised by Jackson through reflection, and
+ * shared/core may not depend on Quarkus, so they are registered here. Keep in step with
+ * {@code Commands.REFLECTION_CLASSES} (a test checks it).
+ */
+@RegisterForReflection(targets = {
+        Command.class, Channel.class,
+        RenderInvoice.class, RenderLabels.class, SendEmail.class, SendWhatsApp.class, ProcessCsvChunk.class
+})
+public final class NativeRegistrations {
+    private NativeRegistrations() {
+    }
+}
