@@ -34,17 +34,17 @@ public class BulkProgress {
     private static final String COMPLETE = """
             with done as (
                 update bulk_operation_chunk
-                   set status = 'DONE', rows_total = :ok + :bad, succeeded = :ok, failed = :bad,
+                   set status = 'DONE', rows_total = cast(:ok as integer) + cast(:bad as integer), succeeded = cast(:ok as integer), failed = cast(:bad as integer),
                        lease_until = null, updated_at = now()
                  where bulk_operation_id = :op and chunk_no = :unit and shop_id = :shopId and status = 'PROCESSING'
                 returning 1)
             update bulk_operation
-               set processed = processed + :ok + :bad, succeeded = succeeded + :ok, failed = failed + :bad,
+               set processed = processed + cast(:ok as integer) + cast(:bad as integer), succeeded = succeeded + cast(:ok as integer), failed = failed + cast(:bad as integer),
                    started_at = coalesce(started_at, now()), updated_at = now(),
-                   status = case when total is not null and processed + :ok + :bad >= total
-                                 then case when failed + :bad > 0 then 'COMPLETED_WITH_ERRORS' else 'COMPLETED' end
+                   status = case when total is not null and processed + cast(:ok as integer) + cast(:bad as integer) >= total
+                                 then case when failed + cast(:bad as integer) > 0 then 'COMPLETED_WITH_ERRORS' else 'COMPLETED' end
                                  else 'RUNNING' end,
-                   finished_at = case when total is not null and processed + :ok + :bad >= total
+                   finished_at = case when total is not null and processed + cast(:ok as integer) + cast(:bad as integer) >= total
                                       then now() else finished_at end
              where id = :op and shop_id = :shopId and exists (select 1 from done)
             returning status""";
