@@ -18,6 +18,7 @@ public class SecretSealer {
 
     private final MasterKey masterKey;
 
+    @jakarta.inject.Inject
     public SecretSealer(SecretsConfig config, jakarta.enterprise.inject.Instance<KmsClient> kms) {
         this(switch (config.masterKey()) {
             case KMS -> new KmsMasterKey(kms.get(), config.kmsKeyId().orElseThrow(() ->
