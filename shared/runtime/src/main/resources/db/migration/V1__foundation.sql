@@ -272,6 +272,7 @@ create table notification (
     status               varchar(20)   not null check (status in
                            ('SCHEDULED', 'QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'OPENED', 'CLICKED', 'READ',
                             'FAILED', 'BOUNCED', 'UNDELIVERED', 'SUPPRESSED', 'CANCELLED')),
+    bulk                 boolean       not null default false,
     idempotency_key      varchar(255)  not null,
     provider             varchar(20),
     provider_message_id  varchar(255),

@@ -35,6 +35,8 @@ public class Notification extends PanacheEntity {
     public String[] attachmentKeys = new String[0];
     @Enumerated(EnumType.STRING)
     public NotificationStatus status = NotificationStatus.QUEUED;
+    /** Sent through the bulk queues (campaigns), so transactional messages are never delayed. */
+    public boolean bulk;
     /** Unique per shop: a repeated request or redelivered command finds the same row. */
     public String idempotencyKey;
     public String provider;

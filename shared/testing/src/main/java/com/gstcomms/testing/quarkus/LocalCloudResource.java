@@ -37,6 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code bucket} (default {@value #DEFAULT_BUCKET}), {@code database} ({@code fresh} — default, a new
  * empty database for each start of the Quarkus app — or {@code shared}, the server's default database).
  *
+ * <p>With sqs, the chain's queues ({@link #QUEUES}, each with a dead-letter queue after 5 receives) are
+ * created under fresh names and passed as {@code gstcomms.queues.<name>}.
+ *
  * <p>{@link #stop()} leaves the servers running: they are shared by the whole test JVM and stopped
  * when it exits.
  */
@@ -46,7 +49,13 @@ public class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
     public static final String MAIL_FROM = "noreply@gstcomms.test";
     static final List<String> SERVERS = List.of("postgres", "sqs", "s3", "smtp", "sendgrid", "twilio");
 
+    /** The queues of the chain (config keys {@code gstcomms.queues.<name>}), created when sqs starts. */
+    public static final List<String> QUEUES = List.of("render", "email", "email-bulk", "whatsapp", "whatsapp-bulk",
+            "csv-chunk");
+    static final int MAX_RECEIVE_COUNT = 5;
+
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final AtomicInteger QUEUE_SETS = new AtomicInteger();
 
     private Set<String> only = new LinkedHashSet<>(SERVERS);
     private String bucket = DEFAULT_BUCKET;
@@ -100,6 +109,12 @@ public class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
         if (only.contains("sqs")) {
             SqsServer sqs = LocalServers.sqs();
             config.put("gstcomms.sqs.endpoint", sqs.endpoint().toString());
+            // The chain's queues, each with its DLQ as template.yaml declares them; fresh names per start.
+            String suffix = ProcessHandle.current().pid() + "-" + QUEUE_SETS.incrementAndGet();
+            for (String queue : QUEUES) {
+                config.put("gstcomms.queues." + queue,
+                        sqs.createQueueWithDlq(queue + "-" + suffix, MAX_RECEIVE_COUNT).queueUrl());
+            }
         }
         if (only.contains("s3")) {
             S3Server s3 = LocalServers.s3();

@@ -1,0 +1,147 @@
+package com.gstcomms.runtime.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gstcomms.core.message.Command;
+import com.gstcomms.core.message.SendEmail;
+import com.gstcomms.core.message.SendWhatsApp;
+import com.gstcomms.runtime.config.QueuesConfig;
+import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.runtime.data.Customer;
+import com.gstcomms.runtime.data.Notification;
+import com.gstcomms.runtime.data.NotificationStatus;
+import com.gstcomms.runtime.queue.CommandQueue;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Creates notification rows and queues their send commands — the one way every entry point (API,
+ * scheduler, invoice renderer, WhatsApp→email fallback) asks for a message.
+ *
+ * <p>Two steps, because a queue is not part of the database transaction: {@link #create} inside the
+ * caller's transaction (idempotent by the shop's idempotency key: a repeat returns the first row and
+ * creates nothing), then {@link #enqueue} after commit. A row left QUEUED without a command (the process
+ * died between the two) is re-queued by the scheduler's sweep; the worker's claim makes a duplicate
+ * command harmless.
+ */
+@ApplicationScoped
+public class Notifier {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private final CommandQueue queue;
+    private final QueuesConfig queues;
+
+    public Notifier(CommandQueue queue, QueuesConfig queues) {
+        this.queue = queue;
+        this.queues = queues;
+    }
+
+    /** The notification for this request: the existing one for a repeated idempotency key, else a new row. */
+    public Uni<Created> create(NotificationRequest request) {
+        return Notification.<Notification>find("shopId = ?1 and idempotencyKey = ?2", request.shopId(),
+                        request.idempotencyKey()).firstResult()
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(new Created(existing, false))
+                        : customer(request).chain(customer -> insert(request, customer)));
+    }
+
+    private Uni<Customer> customer(NotificationRequest request) {
+        if (request.customerId() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Customer.<Customer>find("id = ?1 and shopId = ?2", request.customerId(), request.shopId()).firstResult()
+                .onItem().ifNull().failWith(() -> new IllegalArgumentException(
+                        "Customer " + request.customerId() + " does not exist"));
+    }
+
+    private Uni<Created> insert(NotificationRequest request, Customer customer) {
+        Notification n = new Notification();
+        n.shopId = request.shopId();
+        n.customerId = request.customerId();
+        n.channel = request.channel() != null ? request.channel() : autoChannel(customer);
+        n.kind = request.kind();
+        n.locale = request.locale() != null ? request.locale() : customer != null ? customer.locale : "en";
+        n.recipient = recipient(request, customer, n.channel);
+        n.subject = request.subject();
+        n.variables = toJson(request);
+        n.attachmentKeys = request.attachmentKeys().toArray(String[]::new);
+        n.invoiceId = request.invoiceId();
+        n.campaignId = request.campaignId();
+        n.templateId = request.templateId();
+        n.idempotencyKey = request.idempotencyKey();
+        OffsetDateTime now = OffsetDateTime.now();
+        if (request.scheduledAt() != null && request.scheduledAt().isAfter(now)) {
+            n.status = NotificationStatus.SCHEDULED;
+            n.scheduledAt = request.scheduledAt();
+        } else {
+            n.status = NotificationStatus.QUEUED;
+            n.queuedAt = now;
+        }
+        n.bulk = request.bulk();
+        return n.<Notification>persist().map(saved -> new Created(saved, true));
+    }
+
+    /** AUTO: WhatsApp where the customer opted in and has a phone, else email (DESIGN.md). */
+    static Channel autoChannel(Customer customer) {
+        return customer.whatsappOptIn && customer.phone != null && !customer.phone.isBlank()
+                ? Channel.WHATSAPP : Channel.EMAIL;
+    }
+
+    private static String recipient(NotificationRequest request, Customer customer, Channel channel) {
+        if (request.recipient() != null && !request.recipient().isBlank()) {
+            return request.recipient().trim();
+        }
+        String address = channel == Channel.WHATSAPP ? customer.phone : customer.email;
+        if (address == null || address.isBlank()) {
+            throw new IllegalArgumentException("Customer " + customer.id + " has no "
+                    + (channel == Channel.WHATSAPP ? "phone number" : "email address") + " for " + channel);
+        }
+        return address;
+    }
+
+    private static String toJson(NotificationRequest request) {
+        try {
+            return JSON.writeValueAsString(request.variables());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Variables cannot be written as JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Queues the send command of each QUEUED notification, after the transaction that created them committed. */
+    public void enqueue(List<Notification> notifications) {
+        for (Channel channel : Channel.values()) {
+            for (boolean bulk : new boolean[] {false, true}) {
+                List<Command> commands = notifications.stream()
+                        .filter(n -> n.status == NotificationStatus.QUEUED && n.channel == channel && n.bulk == bulk)
+                        .map(n -> (Command) (channel == Channel.EMAIL
+                                ? new SendEmail(n.shopId, n.id, null)
+                                : new SendWhatsApp(n.shopId, n.id, null)))
+                        .toList();
+                if (!commands.isEmpty()) {
+                    queue.sendAll(queueUrl(channel, bulk), commands);
+                }
+            }
+        }
+    }
+
+    public void enqueue(Notification notification) {
+        enqueue(List.of(notification));
+    }
+
+    private String queueUrl(Channel channel, boolean bulk) {
+        return switch (channel) {
+            case EMAIL -> bulk ? QueuesConfig.required(queues.emailBulk(), "email-bulk")
+                    : QueuesConfig.required(queues.email(), "email");
+            case WHATSAPP -> bulk ? QueuesConfig.required(queues.whatsappBulk(), "whatsapp-bulk")
+                    : QueuesConfig.required(queues.whatsapp(), "whatsapp");
+        };
+    }
+
+    /** The notification, and whether this call created it (false for a repeated idempotency key). */
+    public record Created(Notification notification, boolean isNew) {
+    }
+}
