@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AmountInWordsTest {
 
     /**
-     * The cases of the brief. Its "12,34,56,789.05 → One Hundred Twenty-Three Crore Forty-Five Lakh
-     * Sixty-Seven Thousand …" mixed two numbers: those words are 1,23,45,67,789.05 (crore above 99),
-     * and 12,34,56,789.05 is Twelve Crore Thirty-Four Lakh …; both are here.
+     * The amounts issue 2 names (0, 0.50, 1, 99.99, 1,00,000, 12,34,56,789.05, 1,00,00,000), the
+     * worked example "One Lakh Twenty-Three Thousand …", and 1,23,45,67,789.05 for crore above 99
+     * (crore keeps counting: "One Hundred Twenty-Three Crore", not "One Arab").
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
