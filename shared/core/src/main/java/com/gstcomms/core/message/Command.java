@@ -21,9 +21,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = RenderLabels.class, name = RenderLabels.TYPE),
         @JsonSubTypes.Type(value = SendEmail.class, name = SendEmail.TYPE),
         @JsonSubTypes.Type(value = SendWhatsApp.class, name = SendWhatsApp.TYPE),
-        @JsonSubTypes.Type(value = ProcessCsvChunk.class, name = ProcessCsvChunk.TYPE)
+        @JsonSubTypes.Type(value = ProcessCsvChunk.class, name = ProcessCsvChunk.TYPE),
+        @JsonSubTypes.Type(value = RunReminders.class, name = RunReminders.TYPE)
 })
-public sealed interface Command permits RenderInvoice, RenderLabels, SendEmail, SendWhatsApp, ProcessCsvChunk {
+public sealed interface Command permits RenderInvoice, RenderLabels, SendEmail, SendWhatsApp, ProcessCsvChunk,
+        RunReminders {
 
     /** The command's type name, e.g. {@code "render-invoice"}; written as the JSON {@code type}. */
     String type();

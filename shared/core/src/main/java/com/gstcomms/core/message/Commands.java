@@ -35,7 +35,8 @@ public final class Commands {
 
     /** Every command record, for reflection registration in native images. */
     public static final List<Class<? extends Command>> ALL_TYPES = List.of(
-            RenderInvoice.class, RenderLabels.class, SendEmail.class, SendWhatsApp.class, ProcessCsvChunk.class);
+            RenderInvoice.class, RenderLabels.class, SendEmail.class, SendWhatsApp.class, ProcessCsvChunk.class,
+            RunReminders.class);
 
     /** {@link #ALL_TYPES} plus the types they reference. */
     public static final List<Class<?>> REFLECTION_CLASSES = Stream.concat(
@@ -51,6 +52,7 @@ public final class Commands {
         versions.put(SendEmail.TYPE, SendEmail.VERSION);
         versions.put(SendWhatsApp.TYPE, SendWhatsApp.VERSION);
         versions.put(ProcessCsvChunk.TYPE, ProcessCsvChunk.VERSION);
+        versions.put(RunReminders.TYPE, RunReminders.VERSION);
         VERSIONS = Collections.unmodifiableMap(versions);
     }
 
@@ -150,6 +152,7 @@ public final class Commands {
             case "SendEmail" -> SendEmail.TYPE;
             case "SendWhatsApp" -> SendWhatsApp.TYPE;
             case "ProcessCsvChunk" -> ProcessCsvChunk.TYPE;
+            case "RunReminders" -> RunReminders.TYPE;
             default -> type.getSimpleName();
         };
     }

@@ -37,7 +37,8 @@ class CommandsTest {
                 new RenderLabels(7, 9, List.of(1L, 2L), null),
                 new SendEmail(7, 1001, null),
                 new SendWhatsApp(7, 1002, "t"),
-                new ProcessCsvChunk(7, 5, 9, "imports/7/5/chunks/0.csv", 0, "shopify-orders", null));
+                new ProcessCsvChunk(7, 5, 9, "imports/7/5/chunks/0.csv", 0, "shopify-orders", null),
+                new RunReminders(7, java.time.LocalDate.of(2026, 11, 25), 0, null));
         for (Command command : commands) {
             assertThat(command.version()).isEqualTo(Commands.VERSIONS.get(command.type()));
             assertThat(Commands.fromJson(Commands.toJson(command))).isEqualTo(command);
@@ -48,7 +49,7 @@ class CommandsTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            {"type":"frobnicate","version":1,"shopId":7}                                     | unknown command type 'frobnicate'; known types: [render-invoice, render-labels, send-email, send-whatsapp, process-csv-chunk]
+            {"type":"frobnicate","version":1,"shopId":7}                                     | unknown command type 'frobnicate'; known types: [render-invoice, render-labels, send-email, send-whatsapp, process-csv-chunk, run-reminders]
             {"version":1,"shopId":7,"notificationId":1}                                      | command has no 'type'
             {"type":42,"version":1}                                                          | command has no 'type'
             {"type":"send-email","version":2,"shopId":7,"notificationId":1}                  | unsupported version 2 of command type 'send-email'; this build reads version 1
@@ -58,6 +59,7 @@ class CommandsTest {
             {"type":"render-invoice","version":1,"invoiceId":42}                             | render-invoice v1: missing required field 'shopId'
             {"type":"send-email","version":1,"shopId":0,"notificationId":1}                  | send-email v1: shopId must be a positive id, found 0
             {"type":"send-email","version":1,"shopId":null,"notificationId":1}               | send-email v1: field 'shopId' is wrong
+            {"type":"run-reminders","version":1,"shopId":7,"runDate":"25/11/2026"}            | run-reminders v1: runDate must be an ISO date like 2026-11-25, found '25/11/2026'
             {"type":"send-email","version":1,"shopId":"seven","notificationId":1}            | send-email v1: field 'shopId' is wrong
             {"type":"render-labels","version":1,"shopId":7,"bulkOperationId":9,"shipmentIds":[]} | render-labels v1: shipmentIds must name at least one shipment
             {"type":"render-labels","version":1,"shopId":7,"bulkOperationId":9}              | render-labels v1: missing required field 'shipmentIds'

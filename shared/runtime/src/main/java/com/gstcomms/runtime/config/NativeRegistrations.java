@@ -5,6 +5,7 @@ import com.gstcomms.core.message.Command;
 import com.gstcomms.core.message.ProcessCsvChunk;
 import com.gstcomms.core.message.RenderInvoice;
 import com.gstcomms.core.message.RenderLabels;
+import com.gstcomms.core.message.RunReminders;
 import com.gstcomms.core.message.SendEmail;
 import com.gstcomms.core.message.SendWhatsApp;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -16,7 +17,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {
         Command.class, Channel.class,
-        RenderInvoice.class, RenderLabels.class, SendEmail.class, SendWhatsApp.class, ProcessCsvChunk.class
+        RenderInvoice.class, RenderLabels.class, SendEmail.class, SendWhatsApp.class, ProcessCsvChunk.class,
+        RunReminders.class
 })
 public final class NativeRegistrations {
     private NativeRegistrations() {

@@ -22,6 +22,9 @@ public interface QueuesConfig {
 
     Optional<String> csvChunk();
 
+    /** Per-shop reminder runs (the scheduler fans the daily run out here). */
+    Optional<String> reminders();
+
     static String required(Optional<String> url, String name) {
         return url.orElseThrow(() -> new IllegalStateException(
                 "Queue URL gstcomms.queues." + name + " is not configured"));

@@ -51,7 +51,7 @@ public class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
 
     /** The queues of the chain (config keys {@code gstcomms.queues.<name>}), created when sqs starts. */
     public static final List<String> QUEUES = List.of("render", "email", "email-bulk", "whatsapp", "whatsapp-bulk",
-            "csv-chunk");
+            "csv-chunk", "reminders");
     static final int MAX_RECEIVE_COUNT = 5;
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
