@@ -16,7 +16,7 @@ public record RunReminders(
         @JsonProperty(required = true) int version,
         @JsonProperty(required = true) long shopId,
         @JsonProperty(required = true) String runDate,
-        long afterInvoiceId,
+        @JsonProperty(required = true) long afterInvoiceId,
         String traceId) implements Command {
 
     public static final String TYPE = "run-reminders";

@@ -59,7 +59,7 @@ class CommandsTest {
             {"type":"render-invoice","version":1,"invoiceId":42}                             | render-invoice v1: missing required field 'shopId'
             {"type":"send-email","version":1,"shopId":0,"notificationId":1}                  | send-email v1: shopId must be a positive id, found 0
             {"type":"send-email","version":1,"shopId":null,"notificationId":1}               | send-email v1: field 'shopId' is wrong
-            {"type":"run-reminders","version":1,"shopId":7,"runDate":"25/11/2026"}            | run-reminders v1: runDate must be an ISO date like 2026-11-25, found '25/11/2026'
+            {"type":"run-reminders","version":1,"shopId":7,"runDate":"25/11/2026","afterInvoiceId":0}| run-reminders v1: runDate must be an ISO date like 2026-11-25, found '25/11/2026'
             {"type":"send-email","version":1,"shopId":"seven","notificationId":1}            | send-email v1: field 'shopId' is wrong
             {"type":"render-labels","version":1,"shopId":7,"bulkOperationId":9,"shipmentIds":[]} | render-labels v1: shipmentIds must name at least one shipment
             {"type":"render-labels","version":1,"shopId":7,"bulkOperationId":9}              | render-labels v1: missing required field 'shipmentIds'

@@ -28,7 +28,15 @@ class LocalCloudResourceTest {
                 "gstcomms.sqs.endpoint", "gstcomms.s3.endpoint", "gstcomms.s3.bucket",
                 "quarkus.mailer.host", "quarkus.mailer.port", "quarkus.mailer.mock", "quarkus.mailer.from",
                 "gstcomms.sendgrid.base-url", "gstcomms.sendgrid.api-key",
-                "gstcomms.twilio.base-url", "gstcomms.twilio.account-sid", "gstcomms.twilio.auth-token");
+                "gstcomms.twilio.base-url", "gstcomms.twilio.account-sid", "gstcomms.twilio.auth-token",
+                "gstcomms.queues.render", "gstcomms.queues.email", "gstcomms.queues.email-bulk",
+                "gstcomms.queues.whatsapp", "gstcomms.queues.whatsapp-bulk", "gstcomms.queues.csv-chunk",
+                "gstcomms.queues.reminders");
+        // Each queue of the chain exists and sends what it cannot handle to its DLQ after 5 receives.
+        var sqs = LocalServers.sqs().client();
+        String redrive = sqs.getQueueAttributes(b -> b.queueUrl(config.get("gstcomms.queues.email"))
+                .attributeNamesWithStrings("RedrivePolicy")).attributesAsStrings().get("RedrivePolicy");
+        assertThat(redrive).contains("\"maxReceiveCount\":5").contains("email-");
         assertThat(config).containsEntry("quarkus.mailer.mock", "false")
                 .containsEntry("quarkus.mailer.from", "noreply@gstcomms.test")
                 .containsEntry("gstcomms.s3.bucket", "gst-comms-test")
