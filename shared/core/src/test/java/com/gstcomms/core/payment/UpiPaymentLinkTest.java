@@ -27,7 +27,7 @@ class UpiPaymentLinkTest {
 
     @Test
     void refusesANothingToPayLink() {
-        assertThatThrownBy(() -> UpiPaymentLink.of("k@okaxis", "K", Money.ZERO, null))
+        assertThatThrownBy(() -> UpiPaymentLink.of("kala@okaxis", "K", Money.ZERO, null))
                 .hasMessageContaining("positive amount");
     }
 }
