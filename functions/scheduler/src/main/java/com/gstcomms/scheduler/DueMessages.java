@@ -1,0 +1,89 @@
+package com.gstcomms.scheduler;
+
+import com.gstcomms.runtime.data.Notification;
+import com.gstcomms.runtime.notify.Notifier;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static com.gstcomms.runtime.work.Transactions.inTransaction;
+
+/**
+ * The every-minute run. Notifications whose {@code scheduledAt} has come move SCHEDULED → QUEUED (a
+ * conditional update that skips rows another run holds, so two overlapping runs never queue one twice)
+ * and their commands are queued. Then a sweep re-queues rows left QUEUED for long (the process that
+ * created them died before queueing); the worker's claim makes a duplicate command harmless.
+ */
+@ApplicationScoped
+public class DueMessages {
+
+    @ConfigMapping(prefix = "gstcomms.due-messages")
+    public interface Config {
+        @WithDefault("500")
+        int batch();
+
+        /** A QUEUED row older than this has lost its command (retries back off at most 15 minutes). */
+        @WithDefault("30M")
+        Duration staleAfter();
+
+        /** Stop taking new batches after this long, well inside the function's timeout. */
+        @WithDefault("40S")
+        Duration budget();
+    }
+
+    private static final String TAKE_DUE = """
+            update notification set status = 'QUEUED', queued_at = now(), updated_at = now()
+             where id in (select id from notification
+                           where status = 'SCHEDULED' and scheduled_at <= :bound
+                           order by scheduled_at limit :n for update skip locked)
+            returning id""";
+
+    private static final String TAKE_STALE = """
+            update notification set queued_at = now(), updated_at = now()
+             where id in (select id from notification
+                           where status = 'QUEUED' and queued_at < :bound
+                           order by queued_at limit :n for update skip locked)
+            returning id""";
+
+    private final Notifier notifier;
+    private final Config config;
+
+    DueMessages(Notifier notifier, Config config) {
+        this.notifier = notifier;
+        this.config = config;
+    }
+
+    public RunSummary run(Instant now) {
+        Instant deadline = Instant.now().plus(config.budget());
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        int queued = drain(TAKE_DUE, at, deadline);
+        int requeued = drain(TAKE_STALE, at.minus(config.staleAfter()), deadline);
+        return new RunSummary("due-messages", at.toString(), 0, 0, queued, requeued);
+    }
+
+    private int drain(String sql, OffsetDateTime bound, Instant deadline) {
+        int total = 0;
+        while (Instant.now().isBefore(deadline)) {
+            List<Notification> taken = inTransaction(() -> Panache.getSession()
+                    .chain(s -> s.createNativeQuery(sql, Long.class)
+                            .setParameter("bound", bound)
+                            .setParameter("n", config.batch()).getResultList())
+                    .chain(ids -> ids.isEmpty()
+                            ? io.smallrye.mutiny.Uni.createFrom().item(List.<Notification>of())
+                            : Notification.<Notification>list("id in ?1", ids)));
+            notifier.enqueue(taken);
+            total += taken.size();
+            if (taken.size() < config.batch()) {
+                break;
+            }
+        }
+        return total;
+    }
+}
