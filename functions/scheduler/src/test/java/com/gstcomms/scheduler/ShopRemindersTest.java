@@ -95,7 +95,7 @@ class ShopRemindersTest {
             assertThat(n.channel).isEqualTo(Channel.WHATSAPP);
             assertThat(n.recipient).isEqualTo("+919876543210");
             assertThat(n.variables).contains("\"amountDue\":\"2396.00\"")
-                    .contains("upi://pay?pa=kala.handlooms%40okaxis").contains("am=2396.00");
+                    .contains("upi://pay?pa=kala.handlooms@okaxis").contains("am=2396.00");
         });
         assertThat(remindersOf(fiveDaysLate)).isEmpty();
         assertThat(remindersOf(paid)).isEmpty();

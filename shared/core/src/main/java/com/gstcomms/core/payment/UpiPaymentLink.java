@@ -2,15 +2,17 @@ package com.gstcomms.core.payment;
 
 import com.gstcomms.core.money.Money;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
  * A UPI "pay" deep link (NPCI UPI Linking Specification): {@code upi://pay?pa=<VPA>&pn=<payee name>
  * &am=<amount>&cu=INR&tn=<note>}. Printed as a QR code on unpaid invoices and sent in payment reminders;
- * any UPI app opens it with the payee and amount filled in. The amount is written with two decimals
- * ("1234.50"); values are percent-encoded (spaces as %20, which every UPI app reads, not '+').
+ * any UPI app (GPay, PhonePe, Paytm, BHIM) opens a payment of that amount to that VPA with the invoice
+ * number as the note, so the merchant can match the payment to the invoice. The amount is a plain
+ * decimal with two places ("1234.50", never grouped). Values are percent-encoded as UTF-8 (RFC 3986:
+ * a space is %20, not '+'); '@' is left as it is in the VPA, where a query allows it and where some UPI
+ * apps expect it literally.
  */
 public final class UpiPaymentLink {
 
@@ -38,7 +40,19 @@ public final class UpiPaymentLink {
         return link.toString();
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    /** Percent-encodes everything but the RFC 3986 unreserved characters and '@'. */
+    static String encode(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '@') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return out.toString();
     }
 }

@@ -14,8 +14,14 @@ class UpiPaymentLinkTest {
     void fillsInPayeeAmountAndInvoiceNumberEncoded() {
         assertThat(UpiPaymentLink.of("kala.handlooms@okaxis", "Kala Handlooms & Co", Money.parse("3396.00"),
                 "INV/2627/000123"))
-                .isEqualTo("upi://pay?pa=kala.handlooms%40okaxis&pn=Kala%20Handlooms%20%26%20Co&am=3396.00&cu=INR"
+                .isEqualTo("upi://pay?pa=kala.handlooms@okaxis&pn=Kala%20Handlooms%20%26%20Co&am=3396.00&cu=INR"
                         + "&tn=INV%2F2627%2F000123");
+    }
+
+    @Test
+    void encodesANameInDevanagariAsUtf8() {
+        assertThat(UpiPaymentLink.of("shop@upi", "रंगोली", Money.parse("10"), "A1"))
+                .contains("pn=%E0%A4%B0%E0%A4%82%E0%A4%97%E0%A5%8B%E0%A4%B2%E0%A5%80&");
     }
 
     @ParameterizedTest
