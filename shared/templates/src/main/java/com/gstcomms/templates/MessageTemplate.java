@@ -1,0 +1,105 @@
+package com.gstcomms.templates;
+
+import com.gstcomms.templates.MessageRenderException.Reason;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateException;
+import io.quarkus.qute.TemplateInstance;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One compiled template (subject, HTML body, plain-text body) of a channel, kind and locale. Immutable
+ * and safe to share: render it as often as needed, from any thread. Obtain one from
+ * {@link MessageTemplates}.
+ *
+ * <p>Variables are printed HTML-escaped in the HTML body (Qute escapes {@code < > & " '} in text/html
+ * templates), as they are in the plain-text body and subject not (those are not HTML). A subject whose
+ * result contains CR or LF is refused: the subject becomes a mail header, and a line break there would
+ * let a variable add headers (header injection, RFC 5322 §2.2).
+ */
+public final class MessageTemplate {
+
+    private static final Pattern NOT_FOUND = Pattern.compile("(?:Entry|Property|Key) \"([^\"]+)\" not found");
+
+    private final TemplateSource source;
+    private final Template subject;
+    private final Template html;
+    private final Template text;
+
+    MessageTemplate(TemplateSource source, Template subject, Template html, Template text) {
+        this.source = source;
+        this.subject = subject;
+        this.html = html;
+        this.text = text;
+    }
+
+    public TemplateSource source() {
+        return source;
+    }
+
+    /** True when this template has an HTML body (email); WhatsApp and text-only templates have none. */
+    public boolean hasHtml() {
+        return html != null;
+    }
+
+    /**
+     * Renders the message. A missing plain-text body is derived from the HTML one.
+     *
+     * @throws MessageRenderException naming the template and the problem (missing variable, unsafe subject)
+     */
+    public RenderedMessage render(Map<String, ?> variables) {
+        String renderedSubject = subject == null ? null : renderPart(subject, "subject", variables);
+        if (renderedSubject != null) {
+            checkSubject(renderedSubject);
+        }
+        String renderedHtml = html == null ? null : renderPart(html, "HTML body", variables);
+        String renderedText = text != null ? renderPart(text, "text body", variables)
+                : renderedHtml == null ? null : PlainText.fromHtml(renderedHtml);
+        return new RenderedMessage(renderedSubject, renderedHtml, renderedText, source);
+    }
+
+    private void checkSubject(String value) {
+        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new MessageRenderException(Reason.UNSAFE_SUBJECT, "The subject of " + source
+                    + " contains a line break (CR/LF) after rendering; refused to prevent header injection");
+        }
+        if (value.isBlank()) {
+            throw new MessageRenderException(Reason.UNSAFE_SUBJECT, "The subject of " + source + " is empty after rendering");
+        }
+    }
+
+    private String renderPart(Template template, String part, Map<String, ?> variables) {
+        TemplateInstance instance = template.instance();
+        if (variables != null) {
+            variables.forEach(instance::data);
+        }
+        try {
+            return instance.render();
+        } catch (TemplateException e) {
+            throw describe(e, part);
+        }
+    }
+
+    private MessageRenderException describe(TemplateException e, String part) {
+        String where = part + " of " + source + (e.getOrigin() != null ? " line " + e.getOrigin().getLine() : "");
+        Matcher missing = NOT_FOUND.matcher(String.valueOf(e.getMessage()));
+        if (missing.find()) {
+            // Qute's own message prints the whole data map; name only the variable.
+            return new MessageRenderException(Reason.MISSING_VARIABLE,
+                    "Variable '" + missing.group(1) + "' is missing (" + where + ")", e);
+        }
+        return new MessageRenderException(Reason.TEMPLATE_ERROR, "Cannot render the " + where + ": "
+                + firstLine(e.getMessage()), e);
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}
