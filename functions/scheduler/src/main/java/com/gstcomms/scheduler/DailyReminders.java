@@ -50,6 +50,6 @@ public class DailyReminders {
                 break;
             }
         }
-        return new RunSummary("daily-reminders", day.toString(), queued, 0, 0, 0);
+        return new RunSummary("daily-reminders", day.toString(), queued, 0, 0, 0, 0);
     }
 }

@@ -3,7 +3,9 @@ package com.gstcomms.scheduler;
 import com.gstcomms.core.message.Commands;
 import com.gstcomms.core.message.SendEmail;
 import com.gstcomms.runtime.config.QueuesConfig;
+import com.gstcomms.runtime.data.Campaign;
 import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;
 import com.gstcomms.runtime.data.Shop;
@@ -91,5 +93,47 @@ class DueMessagesHandlerTest {
         given().port(8186).contentType(ContentType.JSON).body(event).when().post().then().statusCode(200);
         var again = sqs.receiveMessage(r -> r.queueUrl(queues.email().orElseThrow()).waitTimeSeconds(1)).messages();
         assertThat(again).isEmpty();
+    }
+
+    @Test
+    void startsACampaignWhoseTimeHasComeForItsOptedInAudience() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        Shop shop = Fixtures.shop(null);
+        Customer subscribed = Fixtures.customer(shop, "asha@example.in", null, false);
+        subscribed.emailOptIn = true;
+        inTransaction(() -> Customer.update("emailOptIn = true where id = ?1", subscribed.id));
+        Fixtures.customer(shop, "not-subscribed@example.in", null, false);
+        Campaign campaign = new Campaign();
+        campaign.shopId = shop.id;
+        campaign.name = "Diwali sale";
+        campaign.channel = "EMAIL";
+        campaign.audience = "{\"type\":\"ALL\"}";
+        campaign.status = Campaign.Status.SCHEDULED;
+        campaign.scheduledAt = now.minusMinutes(2);
+        inTransaction(campaign::persist);
+
+        String event = """
+                {"version":"0","id":"e-2","detail-type":"Scheduled Event","source":"aws.events",
+                 "account":"123456789012","time":"%s","region":"ap-south-1",
+                 "resources":["arn:aws:events:ap-south-1:123456789012:rule/gst-comms-due-messages"],"detail":{}}
+                """.formatted(now);
+        given().port(8186).contentType(ContentType.JSON).body(event)
+                .when().post()
+                .then().statusCode(200);
+
+        List<Notification> sent = inTransaction(() -> Notification.<Notification>list("campaignId", campaign.id));
+        assertThat(sent).singleElement().satisfies(n -> {
+            assertThat(n.recipient).isEqualTo("asha@example.in");
+            assertThat(n.bulk).isTrue();
+        });
+        assertThat(inTransaction(() -> Campaign.<Campaign>findById(campaign.id)).status)
+                .isNotEqualTo(Campaign.Status.SCHEDULED);
+        List<Long> onBulkQueue = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sqs.receiveMessage(r -> r.queueUrl(queues.emailBulk().orElseThrow()).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages()
+                    .forEach(m -> onBulkQueue.add(Commands.fromJson(m.body(), SendEmail.class).notificationId()));
+        }
+        assertThat(onBulkQueue).contains(sent.get(0).id);
     }
 }

@@ -31,6 +31,14 @@ public class Campaign extends PanacheEntity {
     public int queued;
     public int sent;
     public int failed;
+    /** Audience members not messaged because they are suppressed on the channel. */
+    public int suppressed;
+    /** Audience members no message was created for (not opted in, no address, unknown id). */
+    public int skipped;
+    /** The last customer id the fan-out handled (it resumes after it). */
+    public long fanoutCursor;
+    /** When the whole audience had notifications; only then can the campaign complete. */
+    public OffsetDateTime fannedOutAt;
     public Long bulkOperationId;
     public OffsetDateTime createdAt = OffsetDateTime.now();
     public OffsetDateTime updatedAt = OffsetDateTime.now();

@@ -37,7 +37,10 @@ public record NotificationRequest(
     public NotificationRequest {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        variables = variables == null ? Map.of() : Map.copyOf(variables);
+        // Null values are left out (a template treats a missing variable and a null one alike).
+        variables = variables == null ? Map.of() : variables.entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getValue() != null)
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
         attachmentKeys = attachmentKeys == null ? List.of() : List.copyOf(attachmentKeys);
         if (customerId == null && (recipient == null || recipient.isBlank())) {
             throw new IllegalArgumentException("A notification needs a customer or a recipient address");
