@@ -1,10 +1,8 @@
 package com.gstcomms.documents;
 
 import com.gstcomms.core.gst.GstCalculator;
-import com.gstcomms.core.gst.HsnSummary;
 import com.gstcomms.core.gst.InvoiceLine;
 import com.gstcomms.core.gst.PriceBasis;
-import com.gstcomms.core.gst.RateSummary;
 import com.gstcomms.core.gst.SupplyType;
 import com.gstcomms.core.gst.TaxedInvoice;
 import com.gstcomms.core.gst.TaxedLine;
@@ -12,12 +10,8 @@ import com.gstcomms.core.money.Money;
 import com.gstcomms.core.money.Rate;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * The figures of an invoice that was already issued, as they were recorded (in the database).
@@ -69,24 +63,18 @@ public final class InvoiceFigures {
         for (int i = 0; i < lines.size(); i++) {
             taxed.add(line(i + 1, lines.get(i), supplyType));
         }
-        Money taxable = sum(taxed, TaxedLine::taxableValue);
-        Money cgst = sum(taxed, TaxedLine::cgst);
-        Money sgst = sum(taxed, TaxedLine::sgst);
-        Money igst = sum(taxed, TaxedLine::igst);
-        Money cess = sum(taxed, TaxedLine::cess);
-        agree("taxableTotal", "taxable value", totals.taxableValue(), taxable);
-        agree("cgst", "CGST", totals.cgst(), cgst);
-        agree("sgst", "SGST", totals.sgst(), sgst);
-        agree("igst", "IGST", totals.igst(), igst);
-        agree("cess", "cess", totals.cess(), cess);
-        Money beforeRoundOff = taxable.plus(cgst).plus(sgst).plus(igst).plus(cess);
         Money roundOff = totals.roundOff() == null ? Money.ZERO : totals.roundOff();
-        if (totals.grandTotal() == null || !beforeRoundOff.plus(roundOff).equals(totals.grandTotal())) {
+        TaxedInvoice invoice = TaxedInvoice.ofLines(supplyType, basis, taxed, roundOff);
+        agree("taxableTotal", "taxable value", totals.taxableValue(), invoice.taxableTotal());
+        agree("cgst", "CGST", totals.cgst(), invoice.cgst());
+        agree("sgst", "SGST", totals.sgst(), invoice.sgst());
+        agree("igst", "IGST", totals.igst(), invoice.igst());
+        agree("cess", "cess", totals.cess(), invoice.cess());
+        if (totals.grandTotal() == null || !invoice.grandTotal().equals(totals.grandTotal())) {
             throw new DocumentDataException("grandTotal", "the grand total " + totals.grandTotal()
-                    + " is not the lines' total " + beforeRoundOff + " with the round-off " + roundOff);
+                    + " is not the lines' total " + invoice.totalBeforeRoundOff() + " with the round-off " + roundOff);
         }
-        return new TaxedInvoice(supplyType, basis, taxed, byRate(taxed), byHsnAndRate(taxed),
-                taxable, cgst, sgst, igst, cess, beforeRoundOff, roundOff, totals.grandTotal());
+        return invoice;
     }
 
     private static TaxedLine line(int no, RecordedLine r, SupplyType supplyType) {
@@ -119,35 +107,5 @@ public final class InvoiceFigures {
             throw new DocumentDataException(field, "the invoice's " + what + " " + recorded
                     + " is not the sum of its lines, " + lines);
         }
-    }
-
-    private static List<RateSummary> byRate(List<TaxedLine> lines) {
-        Map<Rate, List<TaxedLine>> groups = new TreeMap<>();
-        lines.forEach(l -> groups.computeIfAbsent(l.line().rate(), r -> new ArrayList<>()).add(l));
-        return groups.entrySet().stream()
-                .map(e -> new RateSummary(e.getKey(), sum(e.getValue(), TaxedLine::taxableValue),
-                        sum(e.getValue(), TaxedLine::cgst), sum(e.getValue(), TaxedLine::sgst),
-                        sum(e.getValue(), TaxedLine::igst), sum(e.getValue(), TaxedLine::cess)))
-                .toList();
-    }
-
-    private record HsnKey(String hsn, Rate rate) {
-    }
-
-    private static List<HsnSummary> byHsnAndRate(List<TaxedLine> lines) {
-        Map<HsnKey, List<TaxedLine>> groups = new TreeMap<>(
-                Comparator.comparing(HsnKey::hsn).thenComparing(HsnKey::rate));
-        lines.forEach(l -> groups.computeIfAbsent(new HsnKey(l.line().hsnSac(), l.line().rate()),
-                k -> new ArrayList<>()).add(l));
-        return groups.entrySet().stream()
-                .map(e -> new HsnSummary(e.getKey().hsn(), e.getKey().rate(),
-                        sum(e.getValue(), TaxedLine::taxableValue), sum(e.getValue(), TaxedLine::cgst),
-                        sum(e.getValue(), TaxedLine::sgst), sum(e.getValue(), TaxedLine::igst),
-                        sum(e.getValue(), TaxedLine::cess)))
-                .toList();
-    }
-
-    private static Money sum(List<TaxedLine> lines, Function<TaxedLine, Money> amount) {
-        return Money.sum(lines.stream().map(amount).toList());
     }
 }

@@ -9,10 +9,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * The GST arithmetic of invoice lines and of a whole invoice. Plain Java, no state.
@@ -139,17 +136,9 @@ public final class GstCalculator {
         }
         List<TaxedLine> taxed = lines.stream().map(l -> taxLine(l, supplyType, basis)).toList();
 
-        Money taxableTotal = sum(taxed, TaxedLine::taxableValue);
-        Money cgst = sum(taxed, TaxedLine::cgst);
-        Money sgst = sum(taxed, TaxedLine::sgst);
-        Money igst = sum(taxed, TaxedLine::igst);
-        Money cess = sum(taxed, TaxedLine::cess);
-        Money beforeRoundOff = taxableTotal.plus(cgst).plus(sgst).plus(igst).plus(cess);
-        Money grandTotal = beforeRoundOff.roundToRupees(ROUNDING);
-        Money roundOff = grandTotal.minus(beforeRoundOff);
-
-        return new TaxedInvoice(supplyType, basis, taxed, byRate(taxed), byHsnAndRate(taxed),
-                taxableTotal, cgst, sgst, igst, cess, beforeRoundOff, roundOff, grandTotal);
+        Money beforeRoundOff = TaxedInvoice.totalOf(taxed);
+        Money roundOff = beforeRoundOff.roundToRupees(ROUNDING).minus(beforeRoundOff);
+        return TaxedInvoice.ofLines(supplyType, basis, taxed, roundOff);
     }
 
     /**
@@ -185,40 +174,5 @@ public final class GstCalculator {
         List<InvoiceLine> all = new ArrayList<>(goods);
         all.add(shippingLine(charge, goods));
         return List.copyOf(all);
-    }
-
-    private static List<RateSummary> byRate(List<TaxedLine> lines) {
-        Map<Rate, List<TaxedLine>> groups = new TreeMap<>();
-        for (TaxedLine line : lines) {
-            groups.computeIfAbsent(line.line().rate(), r -> new ArrayList<>()).add(line);
-        }
-        return groups.entrySet().stream()
-                .map(e -> new RateSummary(e.getKey(),
-                        sum(e.getValue(), TaxedLine::taxableValue), sum(e.getValue(), TaxedLine::cgst),
-                        sum(e.getValue(), TaxedLine::sgst), sum(e.getValue(), TaxedLine::igst),
-                        sum(e.getValue(), TaxedLine::cess)))
-                .toList();
-    }
-
-    private record HsnKey(String hsnSac, Rate rate) {
-    }
-
-    private static List<HsnSummary> byHsnAndRate(List<TaxedLine> lines) {
-        Map<HsnKey, List<TaxedLine>> groups = new TreeMap<>(
-                Comparator.comparing(HsnKey::hsnSac).thenComparing(HsnKey::rate));
-        for (TaxedLine line : lines) {
-            HsnKey key = new HsnKey(line.line().hsnSac(), line.line().rate());
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
-        }
-        return groups.entrySet().stream()
-                .map(e -> new HsnSummary(e.getKey().hsnSac(), e.getKey().rate(),
-                        sum(e.getValue(), TaxedLine::taxableValue), sum(e.getValue(), TaxedLine::cgst),
-                        sum(e.getValue(), TaxedLine::sgst), sum(e.getValue(), TaxedLine::igst),
-                        sum(e.getValue(), TaxedLine::cess)))
-                .toList();
-    }
-
-    private static Money sum(List<TaxedLine> lines, Function<TaxedLine, Money> amount) {
-        return Money.sum(lines.stream().map(amount).toList());
     }
 }

@@ -1,8 +1,14 @@
 package com.gstcomms.core.gst;
 
 import com.gstcomms.core.money.Money;
+import com.gstcomms.core.money.Rate;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The tax figures of a whole invoice, from {@link GstCalculator#calculate}. Every total is the
@@ -24,6 +30,64 @@ public record TaxedInvoice(SupplyType supplyType, PriceBasis priceBasis,
         lines = List.copyOf(lines);
         byRate = List.copyOf(byRate);
         byHsnAndRate = List.copyOf(byHsnAndRate);
+    }
+
+    /**
+     * An invoice of these taxed lines: totals, the summaries per rate and per HSN and rate, all sums of
+     * the line figures, and the grand total = total before round-off + {@code roundOff}. Used by
+     * {@link GstCalculator#calculate} and by a reprint that shows the figures stored at issue.
+     */
+    public static TaxedInvoice ofLines(SupplyType supplyType, PriceBasis priceBasis, List<TaxedLine> lines,
+                                       Money roundOff) {
+        Money taxableTotal = sum(lines, TaxedLine::taxableValue);
+        Money cgst = sum(lines, TaxedLine::cgst);
+        Money sgst = sum(lines, TaxedLine::sgst);
+        Money igst = sum(lines, TaxedLine::igst);
+        Money cess = sum(lines, TaxedLine::cess);
+        Money beforeRoundOff = taxableTotal.plus(cgst).plus(sgst).plus(igst).plus(cess);
+        return new TaxedInvoice(supplyType, priceBasis, lines, byRate(lines), byHsnAndRate(lines),
+                taxableTotal, cgst, sgst, igst, cess, beforeRoundOff, roundOff, beforeRoundOff.plus(roundOff));
+    }
+
+    /** The total before round-off of these lines (taxable value plus every tax). */
+    public static Money totalOf(List<TaxedLine> lines) {
+        return sum(lines, TaxedLine::taxableValue).plus(sum(lines, TaxedLine::cgst)).plus(sum(lines, TaxedLine::sgst))
+                .plus(sum(lines, TaxedLine::igst)).plus(sum(lines, TaxedLine::cess));
+    }
+
+    private static List<RateSummary> byRate(List<TaxedLine> lines) {
+        Map<Rate, List<TaxedLine>> groups = new TreeMap<>();
+        for (TaxedLine line : lines) {
+            groups.computeIfAbsent(line.line().rate(), r -> new ArrayList<>()).add(line);
+        }
+        return groups.entrySet().stream()
+                .map(e -> new RateSummary(e.getKey(),
+                        sum(e.getValue(), TaxedLine::taxableValue), sum(e.getValue(), TaxedLine::cgst),
+                        sum(e.getValue(), TaxedLine::sgst), sum(e.getValue(), TaxedLine::igst),
+                        sum(e.getValue(), TaxedLine::cess)))
+                .toList();
+    }
+
+    private record HsnKey(String hsnSac, Rate rate) {
+    }
+
+    private static List<HsnSummary> byHsnAndRate(List<TaxedLine> lines) {
+        Map<HsnKey, List<TaxedLine>> groups = new TreeMap<>(
+                Comparator.comparing(HsnKey::hsnSac).thenComparing(HsnKey::rate));
+        for (TaxedLine line : lines) {
+            groups.computeIfAbsent(new HsnKey(line.line().hsnSac(), line.line().rate()), k -> new ArrayList<>())
+                    .add(line);
+        }
+        return groups.entrySet().stream()
+                .map(e -> new HsnSummary(e.getKey().hsnSac(), e.getKey().rate(),
+                        sum(e.getValue(), TaxedLine::taxableValue), sum(e.getValue(), TaxedLine::cgst),
+                        sum(e.getValue(), TaxedLine::sgst), sum(e.getValue(), TaxedLine::igst),
+                        sum(e.getValue(), TaxedLine::cess)))
+                .toList();
+    }
+
+    private static Money sum(List<TaxedLine> lines, Function<TaxedLine, Money> amount) {
+        return Money.sum(lines.stream().map(amount).toList());
     }
 
     /** CGST + SGST + IGST + cess. */
