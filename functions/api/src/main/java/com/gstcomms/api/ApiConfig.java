@@ -1,0 +1,42 @@
+package com.gstcomms.api;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the HTTP API (template.yaml passes the production values). */
+@ConfigMapping(prefix = "gstcomms.api")
+public interface ApiConfig {
+
+    /**
+     * The public base URL of the API, e.g. {@code https://abc123.execute-api.ap-south-1.amazonaws.com}.
+     * Twilio signs the exact URL it called, so the callback check rebuilds it from this. Absent: https://
+     * and the request's Host (API Gateway's own domain name).
+     */
+    Optional<String> baseUrl();
+
+    RateLimit rateLimit();
+
+    /** How long a stored answer to a POST with an Idempotency-Key is replayed. */
+    @WithDefault("24H")
+    Duration idempotencyTtl();
+
+    /** Most items one list page returns. */
+    @WithDefault("200")
+    int maxPageSize();
+
+    /** Recipients a campaign fans out to inside the request; bigger audiences are left to the scheduler. */
+    @WithDefault("5000")
+    int campaignInlineLimit();
+
+    interface RateLimit {
+        /** Requests per shop and window, across every Lambda instance (a PostgreSQL counter). */
+        @WithDefault("1200")
+        int requests();
+
+        @WithDefault("60S")
+        Duration window();
+    }
+}

@@ -1,0 +1,100 @@
+package com.gstcomms.api.auth;
+
+import com.gstcomms.api.http.AuditTrail;
+import com.gstcomms.api.http.FieldErrors;
+import com.gstcomms.api.http.Json;
+import com.gstcomms.api.http.Problem;
+import com.gstcomms.runtime.data.ApiKey;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static com.gstcomms.runtime.data.ApiKey.Role.OWNER;
+import static com.gstcomms.runtime.work.Transactions.inSession;
+import static com.gstcomms.runtime.work.Transactions.inTransaction;
+
+/** The shop owner's API keys: created (the key is shown once), listed (prefix only) and revoked. */
+@Path("/v1/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Allowed(OWNER)
+public class ApiKeysResource {
+
+    private final CurrentCaller caller;
+    private final ApiKeys keys;
+    private final AuditTrail audit;
+
+    public ApiKeysResource(CurrentCaller caller, ApiKeys keys, AuditTrail audit) {
+        this.caller = caller;
+        this.keys = keys;
+        this.audit = audit;
+    }
+
+    @RegisterForReflection
+    public record CreateApiKey(String name, String role) {
+    }
+
+    @RegisterForReflection
+    public record ApiKeyView(long id, String name, String role, String keyPrefix, String createdBy,
+                             OffsetDateTime createdAt, OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
+        static ApiKeyView of(ApiKey k) {
+            return new ApiKeyView(k.id, k.name, k.role.name(), k.keyPrefix, k.createdBy, Json.time(k.createdAt),
+                    Json.time(k.lastUsedAt), Json.time(k.revokedAt));
+        }
+    }
+
+    /** The only answer that ever contains the key itself. */
+    @RegisterForReflection
+    public record CreatedApiKey(long id, String name, String role, String keyPrefix, String key, OffsetDateTime createdAt) {
+    }
+
+    @POST
+    public Response create(CreateApiKey body) {
+        FieldErrors errors = new FieldErrors();
+        String name = errors.maxLength("name", errors.required("name", body == null ? null : body.name()), 100);
+        ApiKey.Role role = errors.oneOf("role", errors.required("role", body == null ? null : body.role()), ApiKey.Role.class);
+        errors.throwIfAny();
+        Caller who = caller.get();
+        ApiKeys.NewKey created = keys.create(who.shopId(), name, role, who.actor());
+        inTransaction(() -> created.row().persist().call(k -> audit.record(who, "api_key.create", "api_key",
+                created.row().id, Map.of("name", name, "role", role.name(), "keyPrefix", created.row().keyPrefix))));
+        ApiKey row = created.row();
+        return Response.status(201).entity(new CreatedApiKey(row.id, row.name, row.role.name(), row.keyPrefix,
+                created.key(), Json.time(row.createdAt))).build();
+    }
+
+    @GET
+    public Map<String, List<ApiKeyView>> list() {
+        long shopId = caller.shopId();
+        List<ApiKey> rows = inSession(() -> ApiKey.<ApiKey>find("shopId = ?1 order by id desc", shopId).list());
+        return Map.of("items", rows.stream().map(ApiKeyView::of).toList());
+    }
+
+    /** Revokes the key at once: its next request is refused. Revoking twice changes nothing. */
+    @DELETE
+    @Path("/{id}")
+    public ApiKeyView revoke(@PathParam("id") long id) {
+        Caller who = caller.get();
+        return inTransaction(() -> ApiKey.<ApiKey>find("id = ?1 and shopId = ?2", id, who.shopId()).firstResult()
+                .onItem().ifNull().failWith(() -> Problem.notFound("API key", id))
+                .call(k -> {
+                    if (k.revokedAt != null) {
+                        return io.smallrye.mutiny.Uni.createFrom().voidItem();
+                    }
+                    k.revokedAt = OffsetDateTime.now();
+                    return audit.record(who, "api_key.revoke", "api_key", k.id, Map.of("keyPrefix", k.keyPrefix));
+                })
+                .map(ApiKeyView::of));
+    }
+}

@@ -1,0 +1,167 @@
+package com.gstcomms.api.auth;
+
+import com.gstcomms.api.http.Problem;
+import com.gstcomms.runtime.data.ApiKey.Role;
+import com.gstcomms.runtime.data.Shop;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+
+import static com.gstcomms.runtime.work.Transactions.inTransaction;
+
+/**
+ * Runs before every resource method (on its worker thread): finds the caller's shop from a Shopify
+ * session token or an API key, checks the role the method needs ({@link Allowed}) and counts the request
+ * against the shop's rate limit. Methods marked {@link Unauthenticated} check their own proof.
+ */
+public class CallerAuthentication {
+
+    private static final Logger LOG = Logger.getLogger(CallerAuthentication.class);
+    private static final Duration DB_WAIT = Duration.ofSeconds(10);
+
+    /** The key, its shop and the shop's request count in this window, in one round trip (the hot path). */
+    private static final String KEY_LOOKUP = """
+            with k as (
+                select k.id, k.shop_id, k.role, k.key_prefix,
+                       k.last_used_at is null or k.last_used_at < now() - interval '1 minute' as stale,
+                       s.shop_domain, (s.settings ->> 'apiRequestsPerMinute') as shop_limit
+                  from api_key k join shop s on s.id = k.shop_id
+                 where k.key_hash = $1 and k.revoked_at is null),
+            counted as (""" + ShopRateLimit.BUMP_FROM_KEY + """
+            )
+            select k.*, (select requests from counted) as requests from k""";
+    private static final String TOUCH_KEY = "update api_key set last_used_at = now() where id = $1";
+    private static final String SHOP_LOOKUP =
+            "select id, (settings ->> 'apiRequestsPerMinute') as shop_limit from shop where shop_domain = $1";
+
+    private final Pool pool;
+    private final SessionTokens sessions;
+    private final ShopRateLimit rateLimit;
+    private final CurrentCaller current;
+
+    public CallerAuthentication(Pool pool, SessionTokens sessions, ShopRateLimit rateLimit, CurrentCaller current) {
+        this.pool = pool;
+        this.sessions = sessions;
+        this.rateLimit = rateLimit;
+        this.current = current;
+    }
+
+    @ServerRequestFilter
+    public void authenticate(ContainerRequestContext request, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        if (method == null || unauthenticated(method)) {
+            return;
+        }
+        Role required = required(method);
+        if (required == null) {
+            // Fail closed: a resource method nobody classified is a bug, not a public call.
+            LOG.errorf("%s.%s has no @Allowed role", method.getDeclaringClass().getSimpleName(), method.getName());
+            throw Problem.forbidden("This call is not open to any role");
+        }
+        Authenticated who = identify(request);
+        if (!who.counted()) {
+            rateLimit.admit(who.caller().shopId(), who.shopLimit());
+        }
+        if (!who.caller().mayAct(required)) {
+            throw Problem.forbidden("This call needs the " + required + " role; this "
+                    + (who.caller().actorType().equals("API_KEY") ? "key" : "session") + " has "
+                    + who.caller().role());
+        }
+        current.set(who.caller());
+    }
+
+    /** {@code counted}: the request was already counted against the rate limit by the lookup. */
+    private record Authenticated(Caller caller, Integer shopLimit, boolean counted) {
+    }
+
+    private Authenticated identify(ContainerRequestContext request) {
+        String apiKey = request.getHeaderString("X-Api-Key");
+        String authorization = request.getHeaderString("Authorization");
+        if (apiKey != null && !apiKey.isBlank()) {
+            return byApiKey(apiKey.strip());
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bySessionToken(authorization.substring(7).strip());
+        }
+        throw Problem.unauthorized("Send a Shopify session token (Authorization: Bearer …) or an X-Api-Key");
+    }
+
+    private Authenticated byApiKey(String key) {
+        RowIterator<Row> rows = pool.preparedQuery(KEY_LOOKUP).execute(Tuple.of(ApiKeys.hash(key), rateLimit.currentWindow()))
+                .await().atMost(DB_WAIT).iterator();
+        if (!rows.hasNext()) {
+            // Unknown and revoked keys get the same answer.
+            throw Problem.unauthorized("The API key is not valid (unknown or revoked)");
+        }
+        Row row = rows.next();
+        rateLimit.check(row.getInteger("requests"), limit(row.getString("shop_limit")));
+        if (row.getBoolean("stale")) {
+            pool.preparedQuery(TOUCH_KEY).execute(Tuple.of(row.getLong("id"))).await().atMost(DB_WAIT);
+        }
+        Caller caller = new Caller(row.getLong("shop_id"), row.getString("shop_domain"),
+                Role.valueOf(row.getString("role")), "API_KEY", "key:" + row.getString("key_prefix"));
+        return new Authenticated(caller, limit(row.getString("shop_limit")), true);
+    }
+
+    private Authenticated bySessionToken(String token) {
+        SessionTokens.Session session;
+        try {
+            session = sessions.verify(token);
+        } catch (SessionTokens.InvalidToken e) {
+            throw Problem.unauthorized(e.getMessage());
+        }
+        RowIterator<Row> rows = pool.preparedQuery(SHOP_LOOKUP).execute(Tuple.of(session.shopDomain()))
+                .await().atMost(DB_WAIT).iterator();
+        long shopId;
+        Integer shopLimit = null;
+        if (rows.hasNext()) {
+            Row row = rows.next();
+            shopId = row.getLong("id");
+            shopLimit = limit(row.getString("shop_limit"));
+        } else {
+            // A valid token proves Shopify vouches for the shop: its first call creates its row.
+            shopId = inTransaction(() -> Shop.findByDomain(session.shopDomain()).chain(existing -> {
+                if (existing != null) {
+                    return io.smallrye.mutiny.Uni.createFrom().item(existing.id);
+                }
+                Shop shop = new Shop();
+                shop.shopDomain = session.shopDomain();
+                return shop.<Shop>persist().map(s -> s.id);
+            }));
+        }
+        // The merchant's own admin session: Shopify already decided this user may use the app.
+        Caller caller = new Caller(shopId, session.shopDomain(), Role.OWNER, "SESSION",
+                "shopify-user:" + (session.userId() == null ? "unknown" : session.userId()));
+        return new Authenticated(caller, shopLimit, false);
+    }
+
+    private static Integer limit(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean unauthenticated(Method method) {
+        return method.isAnnotationPresent(Unauthenticated.class)
+                || method.getDeclaringClass().isAnnotationPresent(Unauthenticated.class);
+    }
+
+    static Role required(Method method) {
+        Allowed onMethod = method.getAnnotation(Allowed.class);
+        if (onMethod != null) {
+            return onMethod.value();
+        }
+        Allowed onClass = method.getDeclaringClass().getAnnotation(Allowed.class);
+        return onClass == null ? null : onClass.value();
+    }
+}

@@ -1,0 +1,36 @@
+package com.gstcomms.api.providers;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.OffsetDateTime;
+
+/**
+ * {@code PUT/GET /v1/settings/providers}. Each block is optional on PUT (absent: unchanged). Secrets
+ * ({@code apiKey}, {@code password}, {@code authToken}) are write-only: GET answers only a masked hint
+ * ({@code SG.****abcd}); a PUT without the secret keeps the stored one. Settings keys are the ones the
+ * email and WhatsApp functions read.
+ */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProviderSettings(SendGrid sendgrid, Smtp smtp, Twilio twilio) {
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SendGrid(String apiKey, String fromEmail, String fromName, String replyTo, String apiKeyHint,
+                           String status, OffsetDateTime lastCheckedAt, String lastError) {
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Smtp(String host, Integer port, String username, String password, String security, String fromEmail,
+                       String fromName, String passwordHint, String status, OffsetDateTime lastCheckedAt, String lastError) {
+    }
+
+    /** {@code sender} is the WhatsApp sender number (E.164, with or without {@code whatsapp:}). */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Twilio(String accountSid, String authToken, String sender, Integer messagesPerSecond,
+                         String authTokenHint, String status, OffsetDateTime lastCheckedAt, String lastError) {
+    }
+}

@@ -1,0 +1,189 @@
+package com.gstcomms.api.providers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.gstcomms.api.auth.Allowed;
+import com.gstcomms.api.auth.Caller;
+import com.gstcomms.api.auth.CurrentCaller;
+import com.gstcomms.api.http.AuditTrail;
+import com.gstcomms.api.http.FieldErrors;
+import com.gstcomms.api.http.Json;
+import com.gstcomms.api.http.Problem;
+import com.gstcomms.core.validation.Email;
+import com.gstcomms.core.validation.Phone;
+import com.gstcomms.runtime.data.ShopCredential;
+import com.gstcomms.runtime.data.ShopCredential.Provider;
+import com.gstcomms.runtime.secrets.ProviderCredentials;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static com.gstcomms.runtime.data.ApiKey.Role.OWNER;
+import static com.gstcomms.runtime.data.ApiKey.Role.VIEWER;
+import static com.gstcomms.runtime.work.Transactions.inSession;
+import static com.gstcomms.runtime.work.Transactions.inTransaction;
+
+@Path("/v1/settings/providers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProviderSettingsResource {
+
+    static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
+
+    private final CurrentCaller caller;
+    private final ProviderCredentials credentials;
+    private final AuditTrail audit;
+
+    public ProviderSettingsResource(CurrentCaller caller, ProviderCredentials credentials, AuditTrail audit) {
+        this.caller = caller;
+        this.credentials = credentials;
+        this.audit = audit;
+    }
+
+    @GET
+    @Allowed(VIEWER)
+    public ProviderSettings get() {
+        long shopId = caller.shopId();
+        List<ShopCredential> rows = inSession(() -> ShopCredential.<ShopCredential>find("shopId", shopId).list());
+        return view(rows);
+    }
+
+    /** Saves the blocks given; every invalid field is reported and nothing is saved then. */
+    @PUT
+    @Allowed(OWNER)
+    public ProviderSettings put(ProviderSettings body) {
+        if (body == null || (body.sendgrid() == null && body.smtp() == null && body.twilio() == null)) {
+            throw Problem.badRequest("Send at least one of sendgrid, smtp, twilio");
+        }
+        FieldErrors errors = new FieldErrors();
+        List<Save> saves = new ArrayList<>();
+        if (body.sendgrid() != null) {
+            var sg = body.sendgrid();
+            if (sg.apiKey() != null && !sg.apiKey().strip().startsWith("SG.")) {
+                errors.add("sendgrid.apiKey", "a SendGrid API key starts with 'SG.'");
+            }
+            Map<String, Object> s = new LinkedHashMap<>();
+            put(s, "fromEmail", sg.fromEmail() == null ? null : errors.check("sendgrid.fromEmail", Email.validate(sg.fromEmail())));
+            put(s, "fromName", errors.maxLength("sendgrid.fromName", sg.fromName(), 100));
+            put(s, "replyTo", sg.replyTo() == null ? null : errors.check("sendgrid.replyTo", Email.validate(sg.replyTo())));
+            saves.add(new Save(Provider.SENDGRID, s, blankToNull(sg.apiKey())));
+        }
+        if (body.smtp() != null) {
+            var smtp = body.smtp();
+            Map<String, Object> s = new LinkedHashMap<>();
+            put(s, "host", errors.required("smtp.host", smtp.host()));
+            int port = smtp.port() == null ? 587 : smtp.port();
+            if (port < 1 || port > 65535) {
+                errors.add("smtp.port", "port must be between 1 and 65535");
+            }
+            s.put("port", port);
+            put(s, "username", blankToNull(smtp.username()));
+            String security = smtp.security() == null ? "STARTTLS" : smtp.security().strip().toUpperCase(Locale.ROOT);
+            if (!List.of("STARTTLS", "TLS", "NONE").contains(security)) {
+                errors.add("smtp.security", "security must be STARTTLS, TLS or NONE");
+            }
+            s.put("security", security);
+            put(s, "fromEmail", smtp.fromEmail() == null ? null : errors.check("smtp.fromEmail", Email.validate(smtp.fromEmail())));
+            put(s, "fromName", errors.maxLength("smtp.fromName", smtp.fromName(), 100));
+            saves.add(new Save(Provider.SMTP, s, blankToNull(smtp.password())));
+        }
+        if (body.twilio() != null) {
+            var tw = body.twilio();
+            Map<String, Object> s = new LinkedHashMap<>();
+            String sid = errors.required("twilio.accountSid", tw.accountSid());
+            if (sid != null && !ACCOUNT_SID.matcher(sid).matches()) {
+                errors.add("twilio.accountSid", "an Account SID is AC followed by 32 hexadecimal characters");
+            }
+            put(s, "accountSid", sid);
+            String sender = errors.required("twilio.sender", tw.sender());
+            if (sender != null) {
+                String number = sender.startsWith("whatsapp:") ? sender.substring("whatsapp:".length()) : sender;
+                String e164 = errors.check("twilio.sender", Phone.toE164(number));
+                put(s, "sender", e164 == null ? null : "whatsapp:" + e164);
+            }
+            if (tw.messagesPerSecond() != null) {
+                if (tw.messagesPerSecond() < 1 || tw.messagesPerSecond() > 1000) {
+                    errors.add("twilio.messagesPerSecond", "messagesPerSecond must be between 1 and 1000");
+                }
+                s.put("messagesPerSecond", tw.messagesPerSecond());
+            }
+            saves.add(new Save(Provider.TWILIO, s, blankToNull(tw.authToken())));
+        }
+        errors.throwIfAny();
+        Caller who = caller.get();
+        inTransaction(() -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Save save : saves) {
+                chain = chain.chain(() -> ShopCredential.findFor(who.shopId(), save.provider()).chain(existing -> {
+                    if (existing == null && save.secret() == null) {
+                        throw Problem.invalid(secretField(save.provider()), secretField(save.provider())
+                                + " is required the first time " + save.provider() + " is set up");
+                    }
+                    return credentials.save(who.shopId(), save.provider(), Json.write(save.settings()), save.secret());
+                })).call(row -> {
+                    row.status = "UNKNOWN";   // changed settings: not checked yet
+                    row.lastError = null;
+                    return audit.record(who, "settings.providers.update", "provider", save.provider().name(),
+                            Map.of("secretChanged", save.secret() != null));
+                }).replaceWithVoid();
+            }
+            return chain;
+        });
+        return get();
+    }
+
+    private record Save(Provider provider, Map<String, Object> settings, String secret) {
+    }
+
+    static String secretField(Provider provider) {
+        return switch (provider) {
+            case SENDGRID -> "sendgrid.apiKey";
+            case SMTP -> "smtp.password";
+            case TWILIO -> "twilio.authToken";
+        };
+    }
+
+    static ProviderSettings view(List<ShopCredential> rows) {
+        ProviderSettings.SendGrid sg = null;
+        ProviderSettings.Smtp smtp = null;
+        ProviderSettings.Twilio tw = null;
+        for (ShopCredential r : rows) {
+            JsonNode s = Json.tree(r.settings);
+            switch (r.provider) {
+                case SENDGRID -> sg = new ProviderSettings.SendGrid(null, text(s, "fromEmail"), text(s, "fromName"),
+                        text(s, "replyTo"), r.secretHint, r.status, Json.time(r.lastCheckedAt), r.lastError);
+                case SMTP -> smtp = new ProviderSettings.Smtp(text(s, "host"), s.path("port").asInt(587),
+                        text(s, "username"), null, text(s, "security"), text(s, "fromEmail"), text(s, "fromName"),
+                        r.secretHint, r.status, Json.time(r.lastCheckedAt), r.lastError);
+                case TWILIO -> tw = new ProviderSettings.Twilio(text(s, "accountSid"), null, text(s, "sender"),
+                        s.has("messagesPerSecond") ? s.get("messagesPerSecond").asInt() : null, r.secretHint, r.status,
+                        Json.time(r.lastCheckedAt), r.lastError);
+            }
+        }
+        return new ProviderSettings(sg, smtp, tw);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static void put(Map<String, Object> settings, String key, Object value) {
+        if (value != null) {
+            settings.put(key, value);
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

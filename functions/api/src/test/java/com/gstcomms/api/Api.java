@@ -1,0 +1,31 @@
+package com.gstcomms.api;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Requests through the Lambda mock event server: it turns each HTTP request into an API Gateway HTTP API
+ * (payload 2.0) event and the handler's answer back into HTTP, as API Gateway does in AWS.
+ */
+public final class Api {
+
+    /** quarkus.lambda.mock-event-server.test-port of this module. */
+    public static final int LAMBDA_PORT = 8181;
+
+    private Api() {
+    }
+
+    public static RequestSpecification asKey(String apiKey) {
+        return given().port(LAMBDA_PORT).header("X-Api-Key", apiKey).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification asSession(String token) {
+        return given().port(LAMBDA_PORT).header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().port(LAMBDA_PORT).contentType(ContentType.JSON);
+    }
+}

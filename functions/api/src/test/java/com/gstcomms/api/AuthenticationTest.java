@@ -1,0 +1,120 @@
+package com.gstcomms.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+
+import static com.gstcomms.api.Api.anonymous;
+import static com.gstcomms.api.Api.asKey;
+import static com.gstcomms.api.Api.asSession;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class AuthenticationTest {
+
+    @Test
+    void acceptsAValidShopifySessionTokenAndCreatesTheShopOnItsFirstCall() {
+        String domain = "fresh-" + System.nanoTime() + ".myshopify.com";
+        asSession(SessionTokenMaker.valid(domain))
+                .when().get("/v1/settings/shop")
+                .then().statusCode(200).body("shopDomain", equalTo(domain));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "expired a minute ago,      test-app-key,  -60,   -120, test-app-secret-0123456789, HS256, has expired",
+            "not valid for a minute,    test-app-key,  300,   60,   test-app-secret-0123456789, HS256, not valid yet",
+            "issued for another app,    other-app-key, 60,    -5,   test-app-secret-0123456789, HS256, another app",
+            "signed with another secret,test-app-key,  60,    -5,   someone-elses-secret,       HS256, does not match",
+            "claims another algorithm,  test-app-key,  60,    -5,   test-app-secret-0123456789, HS512, HS256",
+    })
+    void refusesSessionTokensThatAreExpiredForgedOrForAnotherApp(String why, String aud, long expIn, long nbfIn,
+                                                                   String secret, String alg, String reason) {
+        long now = Instant.now().getEpochSecond();
+        String token = SessionTokenMaker.token("someone.myshopify.com", aud, now + expIn, now + nbfIn, secret, alg);
+        asSession(token).when().get("/v1/notifications")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401), "detail", containsString(reason));
+    }
+
+    @Test
+    void allowsAFewSecondsOfClockSkewOnExpiry() {
+        long now = Instant.now().getEpochSecond();
+        String token = SessionTokenMaker.token("skew-" + System.nanoTime() + ".myshopify.com",
+                SessionTokenMaker.APP_KEY, now - 2, now - 60, SessionTokenMaker.APP_SECRET, "HS256");
+        asSession(token).when().get("/v1/notifications").then().statusCode(200);
+    }
+
+    @Test
+    void refusesACallWithoutCredentialsAsProblemJson() {
+        anonymous().when().get("/v1/notifications")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("type", startsWith("https://"), "title", notNullValue(), "instance", equalTo("/v1/notifications"));
+    }
+
+    @Test
+    void refusesAnUnknownApiKey() {
+        asKey("gc_live_not-a-key").when().get("/v1/notifications").then().statusCode(401);
+    }
+
+    @Test
+    void ownerCreatesAKeyThatWorksOnceShownAndStopsWorkingWhenRevoked() {
+        var shop = TestShops.create();
+        var created = asKey(shop.owner()).body("{\"name\":\"warehouse\",\"role\":\"STAFF\"}")
+                .when().post("/v1/api-keys")
+                .then().statusCode(201).body("key", startsWith("gc_live_"), "role", equalTo("STAFF"))
+                .extract().jsonPath();
+        String key = created.getString("key");
+        long id = created.getLong("id");
+
+        asKey(key).when().get("/v1/notifications").then().statusCode(200);
+        // Listed without the key itself.
+        asKey(shop.owner()).when().get("/v1/api-keys")
+                .then().statusCode(200).body("items.find { it.id == " + id + " }.keyPrefix", equalTo(key.substring(0, 12)))
+                .body("items.find { it.id == " + id + " }.key", equalTo(null))
+                .body(org.hamcrest.Matchers.not(containsString(key)));
+
+        asKey(shop.owner()).when().delete("/v1/api-keys/" + id).then().statusCode(200).body("revokedAt", notNullValue());
+        asKey(key).when().get("/v1/notifications").then().statusCode(401);
+        java.util.List<com.gstcomms.runtime.data.AuditLog> audit = com.gstcomms.runtime.work.Transactions.inSession(() ->
+                com.gstcomms.runtime.data.AuditLog.<com.gstcomms.runtime.data.AuditLog>list("shopId = ?1 order by id", shop.id()));
+        org.assertj.core.api.Assertions.assertThat(audit).extracting(a -> a.action).containsExactly("api_key.create", "api_key.revoke");
+        org.assertj.core.api.Assertions.assertThat(audit).allSatisfy(a -> {
+            org.assertj.core.api.Assertions.assertThat(a.targetId).isEqualTo(Long.toString(id));
+            org.assertj.core.api.Assertions.assertThat(a.details).doesNotContain(key);
+        });
+    }
+
+    @Test
+    void onlyTheOwnerManagesKeys() {
+        var shop = TestShops.create();
+        asKey(shop.staff()).body("{\"name\":\"x\",\"role\":\"OWNER\"}").when().post("/v1/api-keys")
+                .then().statusCode(403).body("detail", containsString("OWNER"));
+        asKey(shop.viewer()).when().get("/v1/api-keys").then().statusCode(403);
+    }
+
+    @Test
+    void keyCreationNamesEveryBadField() {
+        var shop = TestShops.create();
+        asKey(shop.owner()).body("{\"role\":\"ADMIN\"}").when().post("/v1/api-keys")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors", hasSize(2), "errors.field", org.hamcrest.Matchers.containsInAnyOrder("name", "role"));
+    }
+
+    @Test
+    void anotherShopsKeyCannotBeRevoked() {
+        var a = TestShops.create();
+        var b = TestShops.create();
+        long bKeyId = asKey(b.owner()).body("{\"name\":\"b\",\"role\":\"VIEWER\"}").when().post("/v1/api-keys")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        asKey(a.owner()).when().delete("/v1/api-keys/" + bKeyId).then().statusCode(404);
+    }
+}

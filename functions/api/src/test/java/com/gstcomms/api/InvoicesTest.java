@@ -1,0 +1,243 @@
+package com.gstcomms.api;
+
+import com.gstcomms.core.message.Channel;
+import com.gstcomms.core.message.RenderInvoice;
+import com.gstcomms.core.message.RenderLabels;
+import com.gstcomms.runtime.data.Invoice;
+import com.gstcomms.runtime.data.Product;
+import com.gstcomms.runtime.storage.ObjectStore;
+import com.gstcomms.testing.LocalServers;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static com.gstcomms.api.Api.asKey;
+import static com.gstcomms.runtime.work.Transactions.inTransaction;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class InvoicesTest {
+
+    @Inject
+    ObjectStore store;
+
+    TestShops.TestShop shop;
+
+    /** Order #IN1001 of the sample export: 4 × Steel Tiffin Box at 849.00, 18 %, tax included, MH → MH. */
+    static final String IN1001 = """
+            {"orderRef":"#IN1001","issueDate":"2026-10-05",
+             "recipient":{"name":"Aarav Nair","billingAddress":"55 Station Road, Pune 411001","stateCode":"MH"},
+             "lines":[{"sku":"TIFFIN-3","quantity":4,"unitPrice":"849.00"}]}""";
+
+    @BeforeEach
+    void setUp() {
+        shop = TestShops.create();
+        Product tiffin = new Product();
+        tiffin.shopId = shop.id();
+        tiffin.sku = "TIFFIN-3";
+        tiffin.name = "Steel Tiffin Box";
+        tiffin.hsnSac = "7323";
+        tiffin.gstRate = new BigDecimal("18");
+        inTransaction(tiffin::persist);
+        Queues.drain("render");
+    }
+
+    @Test
+    void issuesAnInvoiceFromAnOrderWithTheTaxShopifyCharged() {
+        long id = asKey(shop.staff()).body(IN1001).when().post("/v1/invoices")
+                .then().statusCode(201)
+                .body("number", equalTo("ASH/2627/000001"), "orderRef", equalTo("#IN1001"),
+                        "placeOfSupply", equalTo("27"), "placeOfSupplyName", equalTo("Maharashtra"),
+                        "taxableTotal", equalTo("2877.97"), "cgst", equalTo("259.02"), "sgst", equalTo("259.01"),
+                        "igst", equalTo("0.00"), "roundOff", equalTo("0.00"), "grandTotal", equalTo("3396.00"),
+                        "amountInWords", containsString("Three Thousand Three Hundred"),
+                        "status", equalTo("ISSUED"), "lines[0].hsnSac", equalTo("7323"), "lines[0].gstRate", equalTo(18))
+                .extract().jsonPath().getLong("id");
+        assertThat(Queues.drain("render")).containsExactly(new RenderInvoice(shop.id(), id, List.of(), null));
+    }
+
+    @Test
+    void chargesIgstAcrossStatesAndNumbersInvoicesConsecutively() {
+        asKey(shop.staff()).body(IN1001).when().post("/v1/invoices").then().statusCode(201);
+        String gstin = "33AAPFU0939F1Z" + com.gstcomms.core.gstin.GstinValidator.checkCharacter("33AAPFU0939F1Z");
+        asKey(shop.staff()).body("""
+                {"orderRef":"#IN1002","recipient":{"name":"Priya Gupta","billingAddress":"Chennai","gstin":"GSTIN"},
+                 "lines":[{"description":"Basmati Rice 5kg","hsnSac":"1006","quantity":1,"unitPrice":"725.00","gstRate":5}],
+                 "deliverVia":["EMAIL","WHATSAPP"]}""".replace("GSTIN", gstin))
+                .when().post("/v1/invoices")
+                .then().statusCode(201).body("number", matchesPattern("ASH/\\d{4}/000002"), "placeOfSupply", equalTo("33"),
+                        "igst", equalTo("34.52"), "cgst", equalTo("0.00"), "recipientGstin", equalTo(gstin));
+        assertThat(Queues.drain("render")).last()
+                .satisfies(c -> assertThat(((RenderInvoice) c).deliverVia()).containsExactly(Channel.EMAIL, Channel.WHATSAPP));
+    }
+
+    @Test
+    void namesEveryProblemOfAnOrder() {
+        asKey(shop.staff()).body("""
+                {"recipient":{"gstin":"27AAPFU0939F1ZX"},
+                 "lines":[{"sku":"NOPE","quantity":1,"unitPrice":"1.00"},
+                          {"description":"x","hsnSac":"12","quantity":0,"unitPrice":"1,000","gstRate":18}]}""")
+                .when().post("/v1/invoices")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("orderRef", "recipient.name", "recipient.gstin", "placeOfSupply",
+                        "lines[0].sku", "lines[1].hsnSac", "lines[1].quantity", "lines[1].unitPrice"));
+        assertThat(Queues.drain("render")).isEmpty();
+    }
+
+    @Test
+    void refusesASecondInvoiceForTheSameOrder() {
+        asKey(shop.staff()).body(IN1001).when().post("/v1/invoices").then().statusCode(201);
+        asKey(shop.staff()).body(IN1001).when().post("/v1/invoices").then().statusCode(409);
+    }
+
+    @Test
+    void needsTheSupplierDetailsBeforeIssuing() {
+        String domain = "bare-" + System.nanoTime() + ".myshopify.com";
+        Api.asSession(SessionTokenMaker.valid(domain)).body(IN1001).when().post("/v1/invoices")
+                .then().statusCode(422).body("detail", containsString("Rule 46"));
+    }
+
+    @Test
+    void listsReadsSendsAndLinksThePdfOfOnlyItsOwnInvoices() throws Exception {
+        long id = asKey(shop.staff()).body(IN1001).when().post("/v1/invoices").then().extract().jsonPath().getLong("id");
+        Queues.drain("render");
+        asKey(shop.viewer()).queryParam("orderRef", "#IN1001").when().get("/v1/invoices")
+                .then().statusCode(200).body("items", hasSize(1), "items[0].lines", nullValue());
+        asKey(shop.viewer()).when().get("/v1/invoices/" + id).then().statusCode(200).body("lines", hasSize(1), "pdfUrl", nullValue());
+        asKey(shop.viewer()).when().get("/v1/invoices/" + id + "/pdf").then().statusCode(409);
+
+        asKey(shop.staff()).body("{\"deliverVia\":[\"WHATSAPP\"]}").when().post("/v1/invoices/" + id + "/send")
+                .then().statusCode(202).body("deliverVia", equalTo(List.of("WHATSAPP")));
+        assertThat(Queues.drain("render")).containsExactly(new RenderInvoice(shop.id(), id, List.of(Channel.WHATSAPP), null));
+        asKey(shop.viewer()).body("{}").when().post("/v1/invoices/" + id + "/send").then().statusCode(403);
+
+        // The invoice-pdf function stores the PDF and its key; then the link works.
+        String key = "invoices/" + shop.id() + "/2026-27/ASH-2627-000001.pdf";
+        store.put(key, "%PDF-1.7 test".getBytes(), "application/pdf");
+        inTransaction(() -> Invoice.update("pdfKey = ?1 where id = ?2", key, id));
+        String url = asKey(shop.viewer()).when().get("/v1/invoices/" + id + "/pdf")
+                .then().statusCode(200).body("pdfUrl", notNullValue()).extract().jsonPath().getString("pdfUrl");
+        HttpResponse<String> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.body()).startsWith("%PDF");
+
+        var other = TestShops.create();
+        asKey(other.viewer()).when().get("/v1/invoices/" + id).then().statusCode(404);
+        asKey(other.viewer()).when().get("/v1/invoices/" + id + "/pdf").then().statusCode(404);
+        asKey(other.staff()).body("{}").when().post("/v1/invoices/" + id + "/send").then().statusCode(404);
+        asKey(other.viewer()).when().get("/v1/invoices").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void bulkInvoicesIssuesTheGoodOrdersAndReportsTheBadOnes() throws Exception {
+        String bad = "{\"orderRef\":\"#BAD\",\"recipient\":{\"name\":\"X\",\"stateCode\":\"MH\"},\"lines\":[{\"sku\":\"NOPE\",\"quantity\":1,\"unitPrice\":\"1\"}]}";
+        var op = asKey(shop.staff()).body("{\"orders\":[" + IN1001 + "," + bad + "],\"deliverVia\":[\"EMAIL\"]}")
+                .when().post("/v1/bulk/invoices")
+                .then().statusCode(202)
+                .body("type", equalTo("INVOICES"), "status", equalTo("COMPLETED_WITH_ERRORS"), "total", equalTo(2),
+                        "processed", equalTo(2), "succeeded", equalTo(1), "failed", equalTo(1), "percent", equalTo(100))
+                .extract().jsonPath();
+        assertThat(Queues.drain("render")).singleElement()
+                .satisfies(c -> assertThat(((RenderInvoice) c).deliverVia()).containsExactly(Channel.EMAIL));
+        String report = asKey(shop.viewer()).when().get("/v1/bulk-operations/" + op.getLong("id"))
+                .then().statusCode(200).body("errorReportUrl", notNullValue()).extract().jsonPath().getString("errorReportUrl");
+        String csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(report)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(csv).contains("orders[1],#BAD,lines[0].sku");
+    }
+
+    @Test
+    void bulkLabelsCreatesShipmentsAndQueuesOneLabelPdf() {
+        var customer = TestShops.customer(shop.id(), "l-" + System.nanoTime() + "@example.in", "+919812345678", false);
+        long id = asKey(shop.staff()).body(IN1001.replace("\"orderRef\"", "\"customerId\":" + customer.id + ",\"orderRef\""))
+                .when().post("/v1/invoices").then().statusCode(201).extract().jsonPath().getLong("id");
+        Queues.drain("render");
+        long op = asKey(shop.staff()).body("{\"invoiceIds\":[" + id + "]}").when().post("/v1/bulk/labels")
+                .then().statusCode(202).body("type", equalTo("LABELS"), "total", equalTo(1), "status", equalTo("PENDING"))
+                .extract().jsonPath().getLong("id");
+        assertThat(Queues.drain("render")).singleElement().isInstanceOfSatisfying(RenderLabels.class, c -> {
+            assertThat(c.bulkOperationId()).isEqualTo(op);
+            assertThat(c.shipmentIds()).hasSize(1);
+        });
+        var other = TestShops.create();
+        asKey(other.staff()).body("{\"invoiceIds\":[" + id + "]}").when().post("/v1/bulk/labels")
+                .then().statusCode(400).body("errors[0].field", equalTo("invoiceIds[0]"));
+    }
+
+    @Test
+    void bulkStatusRecordsTheChangeForTheCsvWorkerAfterCheckingTheIds() {
+        long id = asKey(shop.staff()).body(IN1001).when().post("/v1/invoices").then().extract().jsonPath().getLong("id");
+        long op = asKey(shop.staff()).body("{\"ids\":[" + id + "],\"status\":\"paid\"}").when().post("/v1/bulk/status")
+                .then().statusCode(202).body("type", equalTo("STATUS"), "total", equalTo(1),
+                        "parameters.status", equalTo("PAID"), "parameters.entity", equalTo("INVOICE"))
+                .extract().jsonPath().getLong("id");
+        assertThat(LambdaInvokeStandIn.INVOCATIONS).anySatisfy(i -> {
+            assertThat(i.function()).isEqualTo("gst-comms-csv-job");
+            assertThat(i.invocationType()).isEqualTo("Event");
+            assertThat(i.payload()).contains("\"shopId\":" + shop.id(), "\"bulkOperationId\":" + op);
+        });
+        var other = TestShops.create();
+        asKey(other.staff()).body("{\"ids\":[" + id + "],\"status\":\"PAID\"}").when().post("/v1/bulk/status")
+                .then().statusCode(400);
+        asKey(shop.staff()).body("{\"ids\":[" + id + "],\"status\":\"SHREDDED\"}").when().post("/v1/bulk/status")
+                .then().statusCode(400).body("errors[0].field", equalTo("status"));
+    }
+
+    @Test
+    void importsGiveAPresignedUploadForTheKeyTheCsvFunctionWatches() throws Exception {
+        var started = asKey(shop.staff()).body("{\"type\":\"customers\",\"fileName\":\"customers.csv\"}")
+                .when().post("/v1/imports")
+                .then().statusCode(201).body("importId", notNullValue(), "uploadMethod", equalTo("PUT"),
+                        "uploadHeaders.content-type", equalTo("text/csv"))
+                .extract().jsonPath();
+        long opId = started.getLong("bulkOperationId");
+        assertThat(started.getLong("importId")).isEqualTo(opId);
+        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(started.getString("uploadUrl")))
+                .header("Content-Type", "text/csv").PUT(HttpRequest.BodyPublishers.ofString("Customer ID,Email\r\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(store.head("imports/" + shop.id() + "/" + opId + "/source.csv")).isPresent();
+        asKey(shop.viewer()).when().get("/v1/bulk-operations/" + opId)
+                .then().statusCode(200).body("type", equalTo("IMPORT_CUSTOMERS"), "status", equalTo("PENDING"), "percent", equalTo(0));
+        asKey(shop.staff()).body("{\"type\":\"SPREADSHEETS\"}").when().post("/v1/imports").then().statusCode(400);
+        asKey(TestShops.create().viewer()).when().get("/v1/bulk-operations/" + opId).then().statusCode(404);
+    }
+
+    @Test
+    void exportsCreateAPendingOperationWithCheckedFiltersAndLinkTheFileOnceWritten() {
+        long op = asKey(shop.staff()).body("{\"type\":\"INVOICES\",\"filters\":{\"status\":\"PAID\",\"from\":\"2026-04-01\"}}")
+                .when().post("/v1/exports")
+                .then().statusCode(202).body("type", equalTo("EXPORT_INVOICES"), "status", equalTo("PENDING"),
+                        "parameters.filters.status", equalTo("PAID"))
+                .extract().jsonPath().getLong("id");
+        assertThat(LambdaInvokeStandIn.INVOCATIONS).anySatisfy(i -> {
+            assertThat(i.invocationType()).isEqualTo("Event");
+            assertThat(i.payload()).contains("\"bulkOperationId\":" + op);
+        });
+        asKey(shop.viewer()).when().get("/v1/bulk-operations/" + op).then().body("outputUrl", nullValue());
+        store.put("exports/" + shop.id() + "/" + op + ".csv", "number\r\n".getBytes(), "text/csv");
+        asKey(shop.viewer()).when().get("/v1/bulk-operations/" + op).then().body("outputUrl", notNullValue());
+        asKey(shop.viewer()).queryParam("type", "export_invoices").when().get("/v1/bulk-operations")
+                .then().body("items", hasSize(1));
+        asKey(shop.staff()).body("{\"type\":\"INVOICES\",\"filters\":{\"colour\":\"red\",\"from\":\"yesterday\"}}")
+                .when().post("/v1/exports")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("filters.colour", "filters.from"));
+        LocalServers.s3();
+    }
+}

@@ -1,0 +1,58 @@
+package com.gstcomms.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static com.gstcomms.api.Api.asKey;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class ShopSettingsTest {
+
+    static final String VALID = """
+            {"legalName":"Asha Handlooms Private Limited","tradeName":"Asha","addressLine1":"12 MG Road","city":"Pune",
+             "stateCode":"MH","pin":"411001","gstin":"27AAPFU0939F1ZV","email":"accounts@asha.example.in",
+             "phone":"020 2612 3456","upiId":"asha@okhdfcbank","pricesIncludeTax":true,"invoicePrefix":"ASH",
+             "whatsappFallbackToEmail":true,"reminderRules":[{"daysFromDue":-3,"channel":"whatsapp"},{"daysFromDue":7}]}""";
+
+    @Test
+    void theOwnerSavesTheSupplierDetailsAndEveryoneReadsThem() {
+        var shop = TestShops.create();
+        asKey(shop.owner()).body(VALID).when().put("/v1/settings/shop")
+                .then().statusCode(200).body("stateCode", equalTo("27"), "stateName", equalTo("Maharashtra"),
+                        "phone", equalTo("+912026123456"), "reminderRules", hasSize(2),
+                        "reminderRules[0].channel", equalTo("WHATSAPP"), "reminderRules[1].channel", equalTo("AUTO"));
+        asKey(shop.viewer()).when().get("/v1/settings/shop").then().statusCode(200)
+                .body("gstin", equalTo("27AAPFU0939F1ZV"), "whatsappFallbackToEmail", equalTo(true));
+        asKey(shop.staff()).body(VALID).when().put("/v1/settings/shop").then().statusCode(403);
+    }
+
+    @Test
+    void theLogoIsUploadedWithAPresignedPut() throws Exception {
+        var shop = TestShops.create();
+        var upload = asKey(shop.owner()).body("{\"contentType\":\"image/png\"}").when().post("/v1/settings/shop/logo")
+                .then().statusCode(200).body("logoKey", equalTo("logos/" + shop.id() + "/logo.png")).extract().jsonPath();
+        var put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(upload.getString("uploadUrl"))).header("Content-Type", "image/png")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {(byte) 0x89, 'P', 'N', 'G'})).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        org.assertj.core.api.Assertions.assertThat(put.statusCode()).isEqualTo(200);
+        asKey(shop.viewer()).when().get("/v1/settings/shop").then().body("logoKey", equalTo("logos/" + shop.id() + "/logo.png"));
+        asKey(shop.owner()).body("{\"contentType\":\"image/gif\"}").when().post("/v1/settings/shop/logo").then().statusCode(400);
+    }
+
+    @Test
+    void aGstinFromAnotherStateAndOtherMistakesAreAllNamed() {
+        var shop = TestShops.create();
+        asKey(shop.owner()).body(VALID.replace("\"MH\"", "\"KA\"").replace("411001", "4110")
+                        .replace("asha@okhdfcbank", "asha at bank").replace("\"ASH\"", "\"0ASH\"")
+                        .replace("-3", "-300"))
+                .when().put("/v1/settings/shop")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("gstin", "pin", "upiId", "invoicePrefix", "reminderRules[0].daysFromDue"),
+                        "errors.find { it.field == 'gstin' }.message", containsString("Maharashtra"));
+    }
+}
