@@ -11,7 +11,6 @@ import com.gstcomms.runtime.notify.NotificationRequest;
 import com.gstcomms.runtime.notify.Notifier;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.FlushMode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -255,9 +254,9 @@ public class CampaignFanOut {
                     "campaign:" + campaign.id + ":customer:" + customer.id, null, true));
         }
         int skippedTotal = skipped;
-        return Multi.createFrom().iterable(requests)
-                .onItem().transformToUniAndConcatenate(notifier::create)
-                .collect().asList()
+        Map<Long, Customer> byId = new java.util.HashMap<>();
+        members.customers().forEach(c -> byId.put(c.id, c));
+        return notifier.createAll(campaign.shopId, requests, byId)
                 .map(createdList -> new Outcome(
                         createdList.stream().map(Notifier.Created::notification).toList(),
                         (int) createdList.stream().filter(Notifier.Created::isNew).count(),

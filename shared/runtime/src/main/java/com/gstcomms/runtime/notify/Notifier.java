@@ -49,6 +49,54 @@ public class Notifier {
                         : customer(request).chain(customer -> insert(request, customer)));
     }
 
+    /**
+     * {@link #create} for many requests of one shop in a few statements instead of a few per request (a
+     * campaign page): one query finds the keys already used, one finds the customers not given, and the
+     * new rows are inserted together. The result is in the order of the requests.
+     *
+     * @param knownCustomers customers the caller has already loaded, by id (may be empty)
+     */
+    public Uni<List<Created>> createAll(long shopId, List<NotificationRequest> requests,
+                                        java.util.Map<Long, Customer> knownCustomers) {
+        if (requests.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        if (requests.stream().anyMatch(r -> r.shopId() != shopId)) {
+            throw new IllegalArgumentException("createAll takes the requests of one shop, " + shopId);
+        }
+        List<String> keys = requests.stream().map(NotificationRequest::idempotencyKey).toList();
+        List<Long> missing = requests.stream().map(NotificationRequest::customerId)
+                .filter(id -> id != null && !knownCustomers.containsKey(id)).distinct().toList();
+        Uni<List<Customer>> loaded = missing.isEmpty() ? Uni.createFrom().item(List.of())
+                : Customer.<Customer>list("shopId = ?1 and id in ?2", shopId, missing);
+        return Notification.<Notification>list("shopId = ?1 and idempotencyKey in ?2", shopId, keys)
+                .chain(existing -> loaded.chain(more -> {
+                    java.util.Map<String, Notification> byKey = new java.util.HashMap<>();
+                    existing.forEach(n -> byKey.put(n.idempotencyKey, n));
+                    java.util.Map<Long, Customer> customers = new java.util.HashMap<>(knownCustomers);
+                    more.forEach(c -> customers.put(c.id, c));
+                    List<Created> result = new java.util.ArrayList<>();
+                    List<Notification> fresh = new java.util.ArrayList<>();
+                    for (NotificationRequest request : requests) {
+                        Notification known = byKey.get(request.idempotencyKey());
+                        if (known != null) {
+                            result.add(new Created(known, false));
+                            continue;
+                        }
+                        Customer customer = request.customerId() == null ? null : customers.get(request.customerId());
+                        if (request.customerId() != null && customer == null) {
+                            throw new IllegalArgumentException("Customer " + request.customerId() + " does not exist");
+                        }
+                        Notification n = build(request, customer);
+                        byKey.put(request.idempotencyKey(), n);
+                        fresh.add(n);
+                        result.add(new Created(n, true));
+                    }
+                    return fresh.isEmpty() ? Uni.createFrom().item(result)
+                            : Notification.persist(fresh).replaceWith(result);
+                }));
+    }
+
     private Uni<Customer> customer(NotificationRequest request) {
         if (request.customerId() == null) {
             return Uni.createFrom().nullItem();
@@ -59,6 +107,10 @@ public class Notifier {
     }
 
     private Uni<Created> insert(NotificationRequest request, Customer customer) {
+        return build(request, customer).<Notification>persist().map(saved -> new Created(saved, true));
+    }
+
+    private static Notification build(NotificationRequest request, Customer customer) {
         Notification n = new Notification();
         n.shopId = request.shopId();
         n.customerId = request.customerId();
@@ -82,7 +134,7 @@ public class Notifier {
             n.queuedAt = now;
         }
         n.bulk = request.bulk();
-        return n.<Notification>persist().map(saved -> new Created(saved, true));
+        return n;
     }
 
     /** AUTO: WhatsApp where the customer opted in and has a phone, else email (DESIGN.md). */

@@ -122,4 +122,24 @@ class NotifierTest {
         assertThat(Commands.fromJson(onWhatsApp.get(0).body(), SendWhatsApp.class).notificationId())
                 .isEqualTo(whatsapp.id);
     }
+
+    @Test
+    void createsManyInOneGoAndReturnsTheExistingOnesForRepeatedKeys() {
+        var first = inTransaction(() -> notifier.create(request(optedIn.id, Channel.EMAIL, "many-1", null)));
+        List<NotificationRequest> requests = List.of(
+                request(optedIn.id, null, "many-1", null),
+                request(optedIn.id, null, "many-2", null),
+                request(emailOnly.id, null, "many-3", null));
+
+        var created = inTransaction(() -> notifier.createAll(shopId, requests, Map.of(emailOnly.id, emailOnly)));
+        var again = inTransaction(() -> notifier.createAll(shopId, requests, Map.of()));
+
+        assertThat(created).extracting(Notifier.Created::isNew).containsExactly(false, true, true);
+        assertThat(created.get(0).notification().id).isEqualTo(first.notification().id);
+        assertThat(created.get(1).notification().channel).isEqualTo(Channel.WHATSAPP);
+        assertThat(created.get(2).notification().recipient).isEqualTo("ravi@example.in");
+        assertThat(again).extracting(Notifier.Created::isNew).containsExactly(false, false, false);
+        assertThat(again).extracting(c -> c.notification().id)
+                .containsExactlyElementsOf(created.stream().map(c -> c.notification().id).toList());
+    }
 }
