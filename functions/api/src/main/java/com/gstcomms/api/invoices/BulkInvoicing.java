@@ -9,10 +9,12 @@ import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.BulkOperation;
 import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.storage.ObjectStore;
+import com.gstcomms.runtime.work.BulkProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +25,12 @@ import static com.gstcomms.runtime.work.Transactions.inTransaction;
 
 /**
  * {@code POST /v1/bulk/invoices}: one bulk operation; each order is issued in its own transaction, so a bad
- * order is reported (error report CSV, one row per problem) and the others are issued. Counters move once
- * per order; the PDFs are queued for the invoice-pdf function.
+ * order is reported (error report CSV, one row per problem) and the others are issued.
+ *
+ * <p>Progress follows the invoice-pdf function's contract (its {@code BulkUnits}): orders that could not be
+ * issued count as failed at once; the issued invoices are listed in {@code parameters.invoiceIds} before
+ * their render commands are queued, and each rendered PDF completes its unit (its 1-based position in that
+ * list) exactly once, so the operation finishes when the last PDF is in S3, not when it was asked for.
  */
 @ApplicationScoped
 public class BulkInvoicing {
@@ -32,11 +38,15 @@ public class BulkInvoicing {
     private static final Logger LOG = Logger.getLogger(BulkInvoicing.class);
     public static final int MAX_ORDERS = 200;
 
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
     private final InvoiceIssuing issuing;
     private final ObjectStore store;
     private final AuditTrail audit;
+    private final BulkProgress progress;
 
-    public BulkInvoicing(InvoiceIssuing issuing, ObjectStore store, AuditTrail audit) {
+    public BulkInvoicing(InvoiceIssuing issuing, ObjectStore store, AuditTrail audit, BulkProgress progress) {
+        this.progress = progress;
         this.issuing = issuing;
         this.store = store;
         this.audit = audit;
@@ -94,37 +104,44 @@ public class BulkInvoicing {
                 ready.add(invoice);
             }
         }
-        int queued = 0;
-        for (Invoice invoice : ready) {
-            try {
-                issuing.render(invoice, channels);
-                queued++;
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "bulk %d: invoice %d could not be queued for rendering", op.id, invoice.id);
-                failures.add(new Failure("invoice " + invoice.id, invoice.orderRef, "", "issued as " + invoice.number
-                        + " but its PDF could not be queued; POST /v1/invoices/" + invoice.id + "/send"));
-            }
-        }
+        // Issue failures are counted now; each issued invoice is a unit the renderer completes.
         String errorKey = failures.isEmpty() ? null : "bulk/" + shopId + "/" + op.id + "/errors.csv";
         if (errorKey != null) {
             store.put(errorKey, errorReport(failures), "text/csv");
         }
-        int failedItems = (int) failures.stream().map(Failure::item).distinct().count();
-        int succeeded = op.total - failedItems;
+        int issueFailures = (int) failures.stream().map(Failure::item).distinct().count();
         Map<String, Object> parameters = new LinkedHashMap<>(Json.map(op.parameters));
         parameters.put("invoiceIds", ready.stream().map(inv -> inv.id).toList());
-        BulkOperation done = inTransaction(() -> BulkOperation.<BulkOperation>findById(op.id).invoke(row -> {
-            row.processed = row.total;
-            row.succeeded = succeeded;
-            row.failed = failedItems;
+        inTransaction(() -> BulkOperation.<BulkOperation>findById(op.id).invoke(row -> {
+            row.processed = issueFailures;
+            row.failed = issueFailures;
             row.errorReportKey = errorKey;
-            row.errorSummary = failures.isEmpty() ? null : failedItems + " of " + row.total + " could not be invoiced; see the error report";
+            row.errorSummary = failures.isEmpty() ? null
+                    : issueFailures + " of " + row.total + " could not be invoiced; see the error report";
             row.parameters = Json.write(parameters);
-            row.status = failedItems == 0 ? BulkOperation.Status.COMPLETED
-                    : succeeded == 0 ? BulkOperation.Status.FAILED : BulkOperation.Status.COMPLETED_WITH_ERRORS;
-            row.finishedAt = OffsetDateTime.now();
-            row.updatedAt = row.finishedAt;
+            if (ready.isEmpty()) {
+                row.status = BulkOperation.Status.FAILED;
+                row.finishedAt = OffsetDateTime.now();
+            }
+            row.updatedAt = OffsetDateTime.now();
         }));
+        int queued = 0;
+        for (int i = 0; i < ready.size(); i++) {
+            Invoice invoice = ready.get(i);
+            int unit = i + 1;
+            try {
+                issuing.render(invoice, channels);
+                queued++;
+            } catch (RuntimeException e) {
+                // Never queued, so never rendered: count its unit as failed, or the operation would not finish.
+                LOG.warnf(e, "bulk %d: invoice %d could not be queued for rendering", op.id, invoice.id);
+                inTransaction(() -> progress.claim(shopId, op.id, unit, LEASE)
+                        .chain(claimed -> claimed ? progress.complete(shopId, op.id, unit, 0, 1).replaceWith(true)
+                                : io.smallrye.mutiny.Uni.createFrom().item(false)));
+            }
+        }
+        int failedItems = issueFailures + (ready.size() - queued);
+        BulkOperation done = inTransaction(() -> BulkOperation.<BulkOperation>findById(op.id));
         LOG.infof("bulk %d: %d invoices queued, %d failed", op.id, queued, failedItems);
         return BulkOperationView.of(done, null, null);
     }
