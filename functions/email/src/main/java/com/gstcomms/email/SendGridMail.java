@@ -32,7 +32,8 @@ import java.util.Map;
  *
  * <p>One request carries one {@link OutgoingEmail}: each recipient is a personalization with its own
  * {@code to}, {@code subject}, {@code substitutions}, {@code headers} and {@code custom_args}
- * ({@code notification_id}; {@code shop_id} and {@code campaign_id} are message-level), so the Event
+ * ({@code notificationId}; {@code shopId} and {@code campaignId} are message-level — the names the API's
+ * Event Webhook handler reads), so the Event
  * Webhook's events name the notification. Categories: the kind, and {@code campaign-{id}} for campaigns.
  *
  * <p>sendgrid-java returns 4xx/5xx as a {@link Response} rather than throwing (STACK.md): the status is
@@ -190,7 +191,7 @@ class SendGridMail {
                 ObjectNode headers = p.putObject("headers");
                 r.headers().forEach(headers::put);
             }
-            p.putObject("custom_args").put("notification_id", Long.toString(r.notificationId()));
+            p.putObject("custom_args").put("notificationId", Long.toString(r.notificationId()));
         }
         ObjectNode from = root.putObject("from").put("email", mail.from().email());
         if (mail.from().name() != null && !mail.from().name().isBlank()) {
@@ -225,9 +226,9 @@ class SendGridMail {
         if (mail.campaignId() != null) {
             categories.add("campaign-" + mail.campaignId());
         }
-        ObjectNode args = root.putObject("custom_args").put("shop_id", Long.toString(mail.shopId()));
+        ObjectNode args = root.putObject("custom_args").put("shopId", Long.toString(mail.shopId()));
         if (mail.campaignId() != null) {
-            args.put("campaign_id", Long.toString(mail.campaignId()));
+            args.put("campaignId", Long.toString(mail.campaignId()));
         }
         LOG.debugf("SendGrid request for shop %d: %d recipient(s)", mail.shopId(), mail.recipients().size());
         return root;

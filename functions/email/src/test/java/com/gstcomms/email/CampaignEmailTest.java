@@ -110,7 +110,7 @@ class CampaignEmailTest {
             assertThat(unsubscribeLinks.verify(token)).contains(new UnsubscribeLinks.Unsubscribe(shop.id, Channel.EMAIL, email));
             assertThat(html).contains("href=\"" + link.substring(1, link.length() - 1) + "\"");
             assertThat(p.path("subject").asText()).isEqualTo("Diwali sale");
-            assertThat(p.path("custom_args").path("notification_id").asText()).isNotBlank();
+            assertThat(p.path("custom_args").path("notificationId").asText()).isNotBlank();
         }
         SendGridStandIn.SentMail alone = sendGrid.sent().stream().filter(m -> m.toEmails().size() == 1).findFirst()
                 .orElseThrow();

@@ -93,8 +93,8 @@ class EmailQueueHandlerTest {
             assertThat(mail.subject()).isEqualTo("Tax invoice INV/2025-26/0042 from Kala Handlooms");
             assertThat(mail.fromEmail()).isEqualTo("noreply@gstcomms.test");
             assertThat(mail.json().path("reply_to").path("email").asText()).isEqualTo("accounts@kala.example.in");
-            assertThat(mail.customArgs()).containsEntry("notification_id", Long.toString(n.id))
-                    .containsEntry("shop_id", Long.toString(shop.id));
+            assertThat(mail.customArgs()).containsEntry("notificationId", Long.toString(n.id))
+                    .containsEntry("shopId", Long.toString(shop.id));
             assertThat(mail.json().path("categories").get(0).asText()).isEqualTo("invoice_delivery");
             JsonNode attachment = mail.json().path("attachments").get(0);
             assertThat(attachment.path("filename").asText()).isEqualTo("INV-2025-26-0042.pdf");

@@ -196,7 +196,11 @@ public class InvoiceRendering {
             Map<String, Object> variables = new LinkedHashMap<>();
             variables.put("invoiceNumber", invoice.number);
             variables.put("invoiceDate", invoice.issueDate.toString());
-            variables.put("grandTotal", AmountText.of(com.gstcomms.core.money.Money.ofPaise(invoice.grandTotalPaise)));
+            // "amount" is what the built-in invoice-delivery templates print (shared/templates); "grandTotal"
+            // is kept for shop templates written against it.
+            String total = AmountText.of(com.gstcomms.core.money.Money.ofPaise(invoice.grandTotalPaise));
+            variables.put("amount", total);
+            variables.put("grandTotal", total);
             variables.put("customerName", invoice.recipientName);
             variables.put("shopName", shop.tradeName != null ? shop.tradeName : shop.legalName);
             if (invoice.dueDate != null) {

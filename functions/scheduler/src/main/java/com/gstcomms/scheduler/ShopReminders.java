@@ -185,11 +185,11 @@ public class ShopReminders {
         variables.put("daysOverdue", Math.max(0, stage));
         variables.put("daysUntilDue", Math.max(0, -stage));
         if (invoice.pdfKey != null) {
-            variables.put("pdfUrl", store.presignGet(invoice.pdfKey, config.linkValidity(),
+            variables.put("invoiceUrl", store.presignGet(invoice.pdfKey, config.linkValidity(),
                     Optional.of(invoice.number.replace('/', '-') + ".pdf")).toString());
         }
         if (shop.upiId != null && !shop.upiId.isBlank()) {
-            variables.put("upiLink", UpiPaymentLink.of(shop.upiId, shop.legalName, due, invoice.number));
+            variables.put("paymentLink", UpiPaymentLink.of(shop.upiId, shop.legalName, due, invoice.number));
         }
         return Optional.of(new NotificationRequest(shop.id, customer.id, channel.get(), KIND, customer.locale, null,
                 null, variables, List.of(), invoice.id, null, null, "reminder:" + invoice.id + ":" + stage,
