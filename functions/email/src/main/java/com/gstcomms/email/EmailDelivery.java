@@ -17,6 +17,7 @@ import com.gstcomms.runtime.email.UnsubscribeLinks;
 import com.gstcomms.runtime.lambda.RetryLater;
 import com.gstcomms.runtime.lambda.SqsBatch;
 import com.gstcomms.runtime.secrets.ProviderCredentials;
+import com.gstcomms.runtime.work.NotificationClaims;
 import com.gstcomms.templates.MessageRenderException;
 import com.gstcomms.templates.MessageTemplate;
 import com.gstcomms.templates.MessageTemplates;
@@ -74,7 +75,7 @@ public class EmailDelivery {
     static final String LIST_UNSUBSCRIBE = "List-Unsubscribe";
     static final String LIST_UNSUBSCRIBE_POST = "List-Unsubscribe-Post";
 
-    private final NotificationBatchClaims claims;
+    private final NotificationClaims claims;
     private final MessageTemplates templates;
     private final AttachmentFiles attachments;
     private final SendGridMail sendGrid;
@@ -86,7 +87,7 @@ public class EmailDelivery {
     private final SendGridConfig sendGridConfig;
     private final Optional<String> platformSmtpFrom;
 
-    EmailDelivery(NotificationBatchClaims claims, MessageTemplates templates, AttachmentFiles attachments,
+    EmailDelivery(NotificationClaims claims, MessageTemplates templates, AttachmentFiles attachments,
                   SendGridMail sendGrid, SmtpMail smtp, ProviderCredentials credentials, UnsubscribeLinks unsubscribeLinks,
                   CampaignProgress campaigns, EmailConfig config, SendGridConfig sendGridConfig,
                   @ConfigProperty(name = "quarkus.mailer.from") Optional<String> platformSmtpFrom) {
@@ -163,7 +164,7 @@ public class EmailDelivery {
         Set<Long> claimedIds = claimed.stream().map(n -> n.id).collect(Collectors.toSet());
         List<Long> notClaimed = primary.keySet().stream().filter(id -> !claimedIds.contains(id)).toList();
         if (!notClaimed.isEmpty()) {
-            for (NotificationBatchClaims.Unclaimed row : inSession(() -> claims.states(shopId, notClaimed))) {
+            for (NotificationClaims.Unclaimed row : inSession(() -> claims.states(shopId, notClaimed))) {
                 if (row.status() == NotificationStatus.SENDING && row.leaseUntil() != null) {
                     // Another worker is sending it: look again when its lease ends (it will be SENT by then,
                     // or free again because that worker died).
