@@ -28,9 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Baseline in the same run: {@code GET /v1/settings/shop} at the same rate (authentication, rate limit and
  * one read). Not part of the default build: {@code ./mvnw -pl functions/api verify -Pbench}.
  *
- * <p>Two paths: the app's HTTP port (many requests at once, as many Lambda instances would serve them),
- * and the Lambda runtime path through the mock event server (one invocation at a time, as one Lambda
- * instance does), which gives the per-invocation cost.
+ * <p>Every request goes the Lambda way: API Gateway v2 event from the mock event server, taken by one of
+ * {@link #INSTANCES} pollers (the Quarkus poll loop plus extra threads speaking the Runtime API, standing
+ * in for the concurrent Lambda instances API Gateway would use), through the function's HTTP handler. The
+ * load and its baseline alternate for {@link #ROUNDS} rounds, so a noisy neighbour on this shared machine
+ * shows up as one bad round rather than as a skewed ratio. Last, one instance alone serves sequential
+ * POSTs: the per-invocation cost without queueing.
  */
 @QuarkusTest
 @Tag("bench")
@@ -41,6 +44,8 @@ class NotificationsLoadBench {
     static final int MEASURE_SECONDS = 20;
     /** Lambda instances serving the load (the module's poll loop plus extra pollers). */
     static final int INSTANCES = Integer.getInteger("bench.instances", 8);
+    /** Baseline and load rounds, alternating. */
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 
 
     record Run(String name, int sent, int ok, long p50Micros, long p99Micros, long maxMicros) {
@@ -70,28 +75,43 @@ class NotificationsLoadBench {
                 .header("X-Api-Key", shop.viewer()).GET().build();
 
         Run lambda = sequentialThroughLambda(http, shop, 500);
-        Run baseline;
-        Run load;
+        List<Run> baselines = new ArrayList<>();
+        List<Run> loads = new ArrayList<>();
         // The Quarkus poll loop is one instance; API Gateway would run as many as the load needs.
         try (var extra = new ExtraLambdaInstances(INSTANCES - 1, Api.LAMBDA_PORT)) {
             run(http, "warm-up GET", get, WARMUP_SECONDS, 200);
             run(http, "warm-up POST", post, WARMUP_SECONDS, 202);
-            baseline = run(http, "baseline GET /v1/settings/shop @" + RATE + "/s", get, MEASURE_SECONDS, 200);
-            load = run(http, "POST /v1/notifications @" + RATE + "/s", post, MEASURE_SECONDS, 202);
+            for (int round = 1; round <= ROUNDS; round++) {
+                baselines.add(run(http, "round " + round + " baseline GET /v1/settings/shop @" + RATE + "/s", get,
+                        MEASURE_SECONDS, 200));
+                loads.add(run(http, "round " + round + " POST /v1/notifications @" + RATE + "/s", post,
+                        MEASURE_SECONDS, 202));
+            }
         }
         Queues.drain("email");
 
-
         System.out.println("\n=== load run (JVM mode, " + INSTANCES + " Lambda instances in one JVM, local PostgreSQL + "
-                + "ElasticMQ, " + Runtime.getRuntime().availableProcessors() + " cores, load average "
+                + "ElasticMQ, " + Runtime.getRuntime().availableProcessors() + " cores, collector "
+                + java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().getFirst().getName()
+                + ", load average "
                 + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + ") ===");
-        System.out.println(baseline.line());
-        System.out.println(load.line());
+        for (int i = 0; i < ROUNDS; i++) {
+            Run baseline = baselines.get(i);
+            Run load = loads.get(i);
+            System.out.println(baseline.line());
+            System.out.println(load.line());
+            System.out.printf("round %d POST / baseline: p50 x%.2f, p99 x%.2f%n", i + 1,
+                    (double) load.p50Micros() / baseline.p50Micros(), (double) load.p99Micros() / baseline.p99Micros());
+        }
         System.out.println(lambda.line());
-        System.out.printf("POST / baseline: p50 x%.2f, p99 x%.2f%n", (double) load.p50Micros() / baseline.p50Micros(),
-                (double) load.p99Micros() / baseline.p99Micros());
-        System.out.printf("target p99 <= 50 ms: %s%n%n", load.p99Micros() <= 50_000 ? "met" : "NOT met");
-        assertThat(load.ok()).isEqualTo(load.sent());
+        List<Long> p99s = loads.stream().map(Run::p99Micros).sorted().toList();
+        long median = p99s.get(p99s.size() / 2);
+        System.out.printf("POST p99 per round %s ms; median %.2f ms; target p99 <= 50 ms: %s%n%n",
+                p99s.stream().map(p -> "%.1f".formatted(p / 1000.0)).toList(), median / 1000.0,
+                median <= 50_000 ? "met" : "NOT met");
+        for (Run load : loads) {
+            assertThat(load.ok()).as(load.name()).isEqualTo(load.sent());
+        }
     }
 
     Run run(HttpClient http, String name, java.util.function.Supplier<HttpRequest> request, int seconds, int expected)

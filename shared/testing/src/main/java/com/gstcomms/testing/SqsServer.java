@@ -49,7 +49,19 @@ public final class SqsServer implements AutoCloseable {
         return started;
     }
 
+    /**
+     * Pekko HTTP (ElasticMQ's server) parses known headers into models; the AWS SDK's User-Agent and
+     * Authorization values fail that parse on every request, and each failure is re-run with tracing to
+     * build a warning, several exceptions per SQS call. ElasticMQ reads the headers it needs raw, so raw is
+     * all it gets: a third of the stand-in's CPU under load, which tests on two cores share with the code
+     * they measure. Read by Pekko's configuration loader (system properties override reference.conf).
+     */
+    static final String PEKKO_MODELED_HEADERS = "pekko.http.server.parsing.modeled-header-parsing";
+
     private static SqsServer start() {
+        if (System.getProperty(PEKKO_MODELED_HEADERS) == null) {
+            System.setProperty(PEKKO_MODELED_HEADERS, "off");
+        }
         RuntimeException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             // The port goes into the queue URLs ElasticMQ hands out, so it is chosen before binding.
