@@ -10,7 +10,6 @@ import com.gstcomms.testing.quarkus.LocalCloudResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,14 +23,17 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The csv-split entry point: S3 ObjectCreated events through the Lambda mock event server. */
+/**
+ * The csv-split entry point: S3 ObjectCreated events through the Lambda mock event server. Everything
+ * from outside the app ({@link Imports#outside()}), so {@link ImportUploadHandlerIT} reruns it against the
+ * packaged function.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = LocalCloudResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "only", value = "postgres,sqs,s3"))
 class ImportUploadHandlerTest {
 
-    @Inject
-    Imports imports;
+    final Imports imports = Imports.outside();
 
     @Test
     void splitsAShopifyCustomerExportIntoChunksAndQueuesOneCommandPerChunk() throws IOException {

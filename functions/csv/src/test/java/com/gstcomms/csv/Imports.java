@@ -1,50 +1,62 @@
 package com.gstcomms.csv;
 
-import com.gstcomms.runtime.config.QueuesConfig;
-import com.gstcomms.runtime.config.S3Config;
 import com.gstcomms.runtime.data.BulkOperation;
 import com.gstcomms.runtime.data.Shop;
-import com.gstcomms.runtime.storage.ObjectStore;
+import com.gstcomms.testing.LocalServers;
+import com.gstcomms.testing.Sql;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import static com.gstcomms.runtime.work.Transactions.inSession;
-import static com.gstcomms.runtime.work.Transactions.inTransaction;
+import static com.gstcomms.testing.quarkus.LocalCloudResource.appConfig;
 import static io.restassured.RestAssured.given;
 
 /**
  * What the tests do as the API and AWS would: create the shop and the bulk operation, put the file into
- * S3 (as the presigned PUT does), deliver events to the Lambda mock event server, read the queues.
+ * S3 (as the presigned PUT does), deliver events to the Lambda mock event server, read the queues. All
+ * of it from outside the app (JDBC, the S3 and SQS clients of the local servers), so a test may use
+ * {@link #outside()} instead of injecting this and then also runs against the packaged function
+ * ({@link ImportUploadHandlerIT}); only {@link #split} calls into the app.
  */
 @ApplicationScoped
 class Imports {
 
     static final int MOCK_EVENT_SERVER = 8185;
 
-    private final ObjectStore store;
-    private final SqsClient sqs;
-    private final QueuesConfig queues;
+    private final SqsClient sqs = LocalServers.sqs().client();
+    private final String bucket = appConfig("gstcomms.s3.bucket");
     private final ImportSplit split;
-    private final String bucket;
 
-    Imports(ObjectStore store, SqsClient sqs, QueuesConfig queues, ImportSplit split, S3Config s3) {
-        this.store = store;
-        this.sqs = sqs;
-        this.queues = queues;
+    @Inject
+    Imports(ImportSplit split) {
         this.split = split;
-        this.bucket = s3.bucket();
+    }
+
+    /** Without the app's beans: everything but {@link #split}. */
+    static Imports outside() {
+        return new Imports(null);
+    }
+
+    private static Sql db() {
+        return Sql.ofApp();
     }
 
     String bucket() {
@@ -57,7 +69,8 @@ class Imports {
         shop.legalName = "Chai Point Traders";
         shop.stateCode = stateCode;
         shop.pricesIncludeTax = pricesIncludeTax;
-        inTransaction(shop::persist);
+        shop.id = db().insert("shop", "shop_domain", shop.shopDomain, "legal_name", shop.legalName,
+                "state_code", stateCode, "prices_include_tax", pricesIncludeTax);
         return shop;
     }
 
@@ -67,12 +80,38 @@ class Imports {
         op.type = type;
         op.parameters = parameters;
         op.createdBy = "owner@" + shop.shopDomain;
-        inTransaction(op::persist);
+        op.id = db().insert("bulk_operation", "shop_id", op.shopId, "type", type, "status", op.status.name(),
+                "parameters", Sql.json(parameters), "created_by", op.createdBy);
         return op;
     }
 
+    /** The operation as stored now (read with JDBC). */
     BulkOperation reload(BulkOperation op) {
-        return inSession(() -> BulkOperation.<BulkOperation>findById(op.id));
+        Map<String, Object> row = db().row("select * from bulk_operation where id = ?", op.id)
+                .orElseThrow(() -> new AssertionError("no bulk operation " + op.id));
+        BulkOperation back = new BulkOperation();
+        back.id = op.id;
+        back.shopId = ((Number) row.get("shop_id")).longValue();
+        back.type = (String) row.get("type");
+        back.status = BulkOperation.Status.valueOf((String) row.get("status"));
+        back.total = (Integer) row.get("total");
+        back.processed = (Integer) row.get("processed");
+        back.succeeded = (Integer) row.get("succeeded");
+        back.failed = (Integer) row.get("failed");
+        back.inputKey = (String) row.get("input_key");
+        back.outputKey = (String) row.get("output_key");
+        back.errorReportKey = (String) row.get("error_report_key");
+        back.errorSummary = (String) row.get("error_summary");
+        back.parameters = (String) row.get("parameters");
+        back.createdBy = (String) row.get("created_by");
+        back.startedAt = time(row.get("started_at"));
+        back.finishedAt = time(row.get("finished_at"));
+        back.updatedAt = time(row.get("updated_at"));
+        return back;
+    }
+
+    private static OffsetDateTime time(Object timestamptz) {
+        return timestamptz == null ? null : ((Timestamp) timestamptz).toInstant().atOffset(ZoneOffset.UTC);
     }
 
     String sourceKey(BulkOperation op) {
@@ -81,7 +120,8 @@ class Imports {
 
     /** The upload through the presigned PUT: the file's bytes under the operation's source key. */
     long upload(BulkOperation op, byte[] content) {
-        store.put(sourceKey(op), content, "text/csv");
+        LocalServers.s3().client().putObject(b -> b.bucket(bucket).key(sourceKey(op)).contentType("text/csv"),
+                RequestBody.fromBytes(content));
         return content.length;
     }
 
@@ -106,6 +146,9 @@ class Imports {
 
     /** The split without the mock event server (for tests of the other entry points). */
     SplitOutcome split(BulkOperation op, long size) {
+        if (split == null) {
+            throw new IllegalStateException("the split runs in the app: inject Imports to use it");
+        }
         return split.split(bucket, sourceKey(op), size);
     }
 
@@ -125,11 +168,11 @@ class Imports {
     }
 
     String chunkQueue() {
-        return queues.csvChunk().orElseThrow();
+        return appConfig("gstcomms.queues.csv-chunk");
     }
 
     String renderQueue() {
-        return queues.render().orElseThrow();
+        return appConfig("gstcomms.queues.render");
     }
 
     static String queueName(String queueUrl) {
@@ -153,7 +196,7 @@ class Imports {
     }
 
     byte[] object(String key) {
-        return store.getBytes(key);
+        return LocalServers.s3().client().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
     }
 
     /** An error report or export read back as rows of cells (header included). */
@@ -172,6 +215,11 @@ class Imports {
     }
 
     boolean exists(String key) {
-        return store.head(key).isPresent();
+        try {
+            LocalServers.s3().client().headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        }
     }
 }

@@ -7,14 +7,20 @@ import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;
 import com.gstcomms.runtime.data.Shop;
+import com.gstcomms.testing.Sql;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
 
-/** Rows the tests start from: a shop, its customers, queued notifications. */
+/**
+ * Rows the tests start from: a shop, its customers, queued notifications. The {@code ...Row} methods
+ * write and read them with plain JDBC, from outside the app, so that tests using only them also run
+ * against the packaged function ({@link EmailQueueHandlerIT}).
+ */
 final class Fixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,6 +68,38 @@ final class Fixtures {
         n.queuedAt = OffsetDateTime.now();
         inTransaction(n::persist);
         return n;
+    }
+
+    /** The shop of {@link #shop()}, written with JDBC; its id. */
+    static long shopRow() {
+        return Sql.ofApp().insert("shop",
+                "shop_domain", "kala-" + UUID.randomUUID() + ".myshopify.com",
+                "trade_name", "Kala Handlooms",
+                "legal_name", "Kala Handlooms Private Limited",
+                "email", "accounts@kala.example.in",
+                "state_code", "27");
+    }
+
+    /** A notification as {@link #queued} makes it, written with JDBC; its id. */
+    static long queuedRow(long shopId, String kind, String locale, String recipient, Map<String, Object> variables,
+                          String... attachmentKeys) {
+        return Sql.ofApp().insert("notification",
+                "shop_id", shopId,
+                "channel", "EMAIL",
+                "kind", kind,
+                "locale", locale,
+                "recipient", recipient,
+                "variables", Sql.json(json(variables)),
+                "attachment_keys", attachmentKeys,
+                "idempotency_key", UUID.randomUUID().toString(),
+                "status", "QUEUED",
+                "queued_at", Instant.now());
+    }
+
+    /** The notification's row, read with JDBC: column name → value. */
+    static Map<String, Object> notificationRow(long id) {
+        return Sql.ofApp().row("select * from notification where id = ?", id)
+                .orElseThrow(() -> new AssertionError("no notification " + id));
     }
 
     static Notification reload(long id) {

@@ -10,11 +10,7 @@ import com.gstcomms.core.money.Money;
 import com.gstcomms.core.money.Rate;
 import com.gstcomms.core.state.IndianState;
 import com.gstcomms.core.words.AmountInWords;
-import com.gstcomms.runtime.data.BulkOperation;
-import com.gstcomms.runtime.data.Customer;
-import com.gstcomms.runtime.data.Invoice;
-import com.gstcomms.runtime.data.Shipment;
-import com.gstcomms.runtime.data.Shop;
+import com.gstcomms.testing.Sql;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,45 +18,60 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static com.gstcomms.runtime.work.Transactions.inTransaction;
-
-/** Rows shaped like the sample store's: a Maharashtra shop, its customers, invoices, shipments. */
+/**
+ * Rows shaped like the sample store's: a Maharashtra shop, its customers, invoices, shipments. Written
+ * with plain JDBC ({@link Sql}) so that the same fixtures serve the {@code @QuarkusTest}s and the
+ * integration tests, where the app (jar or native binary) runs as its own process.
+ */
 final class Fixtures {
+
+    record Shop(long id) {
+    }
+
+    record Customer(long id, String email) {
+    }
+
+    record Invoice(long id, String number) {
+    }
+
+    record Shipment(long id, String orderRef) {
+    }
 
     private static final AtomicInteger NUMBERS = new AtomicInteger(100);
 
     private Fixtures() {
     }
 
+    static Sql db() {
+        return Sql.ofApp();
+    }
+
     static Shop shop() {
-        Shop shop = new Shop();
-        shop.shopDomain = "rangoli-" + UUID.randomUUID() + ".myshopify.com";
-        shop.legalName = "Rangoli Crafts Private Limited";
-        shop.tradeName = "Rangoli Crafts";
-        shop.addressLine1 = "Unit 4, Laxmi Industrial Estate";
-        shop.addressLine2 = "Station Road";
-        shop.city = "Pune";
-        shop.stateCode = "27";
-        shop.pin = "411001";
-        shop.gstin = "27AAPFU0939F1ZV";
-        shop.phone = "+912026123456";
-        shop.email = "accounts@rangoli.example.in";
-        shop.upiId = "rangoli.crafts@okaxis";
-        inTransaction(shop::persist);
-        return shop;
+        return new Shop(db().insert("shop",
+                "shop_domain", "rangoli-" + UUID.randomUUID() + ".myshopify.com",
+                "legal_name", "Rangoli Crafts Private Limited",
+                "trade_name", "Rangoli Crafts",
+                "address_line1", "Unit 4, Laxmi Industrial Estate",
+                "address_line2", "Station Road",
+                "city", "Pune",
+                "state_code", "27",
+                "pin", "411001",
+                "gstin", "27AAPFU0939F1ZV",
+                "phone", "+912026123456",
+                "email", "accounts@rangoli.example.in",
+                "upi_id", "rangoli.crafts@okaxis"));
     }
 
     static Customer customer(Shop shop, boolean whatsapp) {
-        Customer c = new Customer();
-        c.shopId = shop.id;
-        c.firstName = "Aarav";
-        c.lastName = "Nair";
-        c.email = "aarav+" + UUID.randomUUID() + "@example.in";
-        c.phone = "+917435429891";
-        c.whatsappOptIn = whatsapp;
-        c.emailOptIn = true;
-        inTransaction(c::persist);
-        return c;
+        String email = "aarav+" + UUID.randomUUID() + "@example.in";
+        return new Customer(db().insert("customer",
+                "shop_id", shop.id(),
+                "first_name", "Aarav",
+                "last_name", "Nair",
+                "email", email,
+                "phone", "+917435429891",
+                "whatsapp_opt_in", whatsapp,
+                "email_opt_in", true), email);
     }
 
     /** An issued invoice MH → MH (or → TN) of the sample's three lines, figures from the GST calculator. */
@@ -70,96 +81,95 @@ final class Fixtures {
                 new InvoiceLine("Cotton Kurta, hand block printed", "6211", BigDecimal.valueOf(3), "NOS",
                         Money.parse("1299.00"), Money.parse("150.00"), Rate.of(5), Rate.ZERO));
         TaxedInvoice t = GstCalculator.calculate(lines, IndianState.MAHARASHTRA, placeOfSupply, PriceBasis.INCLUSIVE_OF_TAX);
-        Invoice i = new Invoice();
-        i.shopId = shop.id;
-        i.customerId = customer == null ? null : customer.id;
         LocalDate issued = LocalDate.of(2026, 10, 5);
-        i.financialYear = FinancialYear.of(issued).label();
-        i.number = "INV/2627/" + String.format("%06d", NUMBERS.incrementAndGet());
-        i.orderRef = "#IN1001";
-        i.issueDate = issued;
-        i.dueDate = issued.plusDays(15);
-        i.supplierState = "27";
-        i.placeOfSupply = placeOfSupply.code();
-        i.pricesIncludeTax = true;
-        i.recipientName = "Aarav Nair";
-        i.billingAddress = "55 Station Road\nPune 411001, Maharashtra";
-        i.shippingAddress = "84 Station Road\nPune 411001, Maharashtra";
-        i.taxablePaise = t.taxableTotal().paise();
-        i.cgstPaise = t.cgst().paise();
-        i.sgstPaise = t.sgst().paise();
-        i.igstPaise = t.igst().paise();
-        i.cessPaise = t.cess().paise();
-        i.roundOffPaise = t.roundOff().paise();
-        i.grandTotalPaise = t.grandTotal().paise();
-        i.amountInWords = AmountInWords.of(t.grandTotal());
-        i.status = Invoice.Status.ISSUED;
+        String number = "INV/2627/" + String.format("%06d", NUMBERS.incrementAndGet());
+        Sql db = db();
+        long id = db.insert("invoice",
+                "shop_id", shop.id(),
+                "customer_id", customer == null ? null : customer.id(),
+                "financial_year", FinancialYear.of(issued).label(),
+                "number", number,
+                "order_ref", "#IN1001",
+                "issue_date", issued,
+                "due_date", issued.plusDays(15),
+                "supplier_state", "27",
+                "place_of_supply", placeOfSupply.code(),
+                "prices_include_tax", true,
+                "recipient_name", "Aarav Nair",
+                "billing_address", "55 Station Road\nPune 411001, Maharashtra",
+                "shipping_address", "84 Station Road\nPune 411001, Maharashtra",
+                "taxable_paise", t.taxableTotal().paise(),
+                "cgst_paise", t.cgst().paise(),
+                "sgst_paise", t.sgst().paise(),
+                "igst_paise", t.igst().paise(),
+                "cess_paise", t.cess().paise(),
+                "round_off_paise", t.roundOff().paise(),
+                "grand_total_paise", t.grandTotal().paise(),
+                "amount_in_words", AmountInWords.of(t.grandTotal()),
+                "status", "ISSUED");
+        int lineNo = 0;
         for (TaxedLine l : t.lines()) {
-            com.gstcomms.runtime.data.InvoiceLine row = new com.gstcomms.runtime.data.InvoiceLine();
-            row.description = l.line().description();
-            row.hsnSac = l.line().hsnSac();
-            row.quantity = l.line().quantity();
-            row.unit = l.line().unit();
-            row.unitPricePaise = l.line().unitPrice().paise();
-            row.discountPaise = l.discount().paise();
-            row.taxablePaise = l.taxableValue().paise();
-            row.gstRate = l.line().rate().percent();
-            row.cgstPaise = l.cgst().paise();
-            row.sgstPaise = l.sgst().paise();
-            row.igstPaise = l.igst().paise();
-            row.cessRate = l.line().cessRate().percent();
-            row.cessPaise = l.cess().paise();
-            row.totalPaise = l.total().paise();
-            i.addLine(row);
+            db.insert("invoice_line",
+                    "shop_id", shop.id(),
+                    "invoice_id", id,
+                    "line_no", ++lineNo,
+                    "description", l.line().description(),
+                    "hsn_sac", l.line().hsnSac(),
+                    "quantity", l.line().quantity(),
+                    "unit", l.line().unit(),
+                    "unit_price_paise", l.line().unitPrice().paise(),
+                    "discount_paise", l.discount().paise(),
+                    "taxable_paise", l.taxableValue().paise(),
+                    "gst_rate", l.line().rate().percent(),
+                    "cgst_paise", l.cgst().paise(),
+                    "sgst_paise", l.sgst().paise(),
+                    "igst_paise", l.igst().paise(),
+                    "cess_rate", l.line().cessRate().percent(),
+                    "cess_paise", l.cess().paise(),
+                    "total_paise", l.total().paise());
         }
-        inTransaction(i::persist);
-        return i;
+        return new Invoice(id, number);
     }
 
     /** An invoice whose stored CGST total is a rupee off its lines: bad data that must not be printed. */
     static Invoice invoiceThatDoesNotAddUp(Shop shop, Customer customer) {
         Invoice i = invoice(shop, customer, IndianState.MAHARASHTRA);
-        inTransaction(() -> Invoice.update("cgstPaise = cgstPaise + 100 where id = ?1", i.id));
+        db().update("update invoice set cgst_paise = cgst_paise + 100 where id = ?", i.id());
         return i;
     }
 
-    static BulkOperation invoiceOperation(Shop shop, List<Long> invoiceIds) {
-        BulkOperation op = new BulkOperation();
-        op.shopId = shop.id;
-        op.type = BulkUnits.INVOICES;
-        op.total = invoiceIds.size();
-        op.status = BulkOperation.Status.RUNNING;
-        op.parameters = "{\"invoiceIds\":" + invoiceIds + "}";
-        inTransaction(op::persist);
-        return op;
+    static long invoiceOperation(Shop shop, List<Long> invoiceIds) {
+        return db().insert("bulk_operation",
+                "shop_id", shop.id(),
+                "type", BulkUnits.INVOICES,
+                "total", invoiceIds.size(),
+                "status", "RUNNING",
+                "parameters", Sql.json("{\"invoiceIds\":" + invoiceIds + "}"));
     }
 
-    static BulkOperation labelOperation(Shop shop, int total, String labelSheet) {
-        BulkOperation op = new BulkOperation();
-        op.shopId = shop.id;
-        op.type = BulkUnits.LABELS;
-        op.total = total;
-        op.status = BulkOperation.Status.RUNNING;
-        op.parameters = labelSheet == null ? "{}" : "{\"labelSheet\":\"" + labelSheet + "\"}";
-        inTransaction(op::persist);
-        return op;
+    static long labelOperation(Shop shop, int total, String labelSheet) {
+        return db().insert("bulk_operation",
+                "shop_id", shop.id(),
+                "type", BulkUnits.LABELS,
+                "total", total,
+                "status", "RUNNING",
+                "parameters", Sql.json(labelSheet == null ? "{}" : "{\"labelSheet\":\"" + labelSheet + "\"}"));
     }
 
     static Shipment shipment(Shop shop, Invoice invoice, String awb, long codPaise) {
-        Shipment s = new Shipment();
-        s.shopId = shop.id;
-        s.invoiceId = invoice == null ? null : invoice.id;
-        s.orderRef = "#IN" + NUMBERS.incrementAndGet();
-        s.awb = awb;
-        s.courier = "Delhivery Surface";
-        s.weightGrams = 1250;
-        s.fromAddress = "Unit 4, Laxmi Industrial Estate\nStation Road, Pune";
-        s.toName = "Priya Gupta";
-        s.toAddress = "296 Station Road\nT. Nagar, Chennai";
-        s.toPin = "600017";
-        s.toPhone = "+919471127256";
-        s.codAmountPaise = codPaise;
-        inTransaction(s::persist);
-        return s;
+        String orderRef = "#IN" + NUMBERS.incrementAndGet();
+        return new Shipment(db().insert("shipment",
+                "shop_id", shop.id(),
+                "invoice_id", invoice == null ? null : invoice.id(),
+                "order_ref", orderRef,
+                "awb", awb,
+                "courier", "Delhivery Surface",
+                "weight_grams", 1250,
+                "from_address", "Unit 4, Laxmi Industrial Estate\nStation Road, Pune",
+                "to_name", "Priya Gupta",
+                "to_address", "296 Station Road\nT. Nagar, Chennai",
+                "to_pin", "600017",
+                "to_phone", "+919471127256",
+                "cod_amount_paise", codPaise), orderRef);
     }
 }

@@ -8,38 +8,37 @@ import com.gstcomms.core.message.RenderLabels;
 import com.gstcomms.core.message.SendEmail;
 import com.gstcomms.core.message.SendWhatsApp;
 import com.gstcomms.core.state.IndianState;
-import com.gstcomms.runtime.config.QueuesConfig;
-import com.gstcomms.runtime.data.BulkOperation;
-import com.gstcomms.runtime.data.Customer;
-import com.gstcomms.runtime.data.Invoice;
-import com.gstcomms.runtime.data.Notification;
-import com.gstcomms.runtime.data.NotificationStatus;
-import com.gstcomms.runtime.data.Shipment;
-import com.gstcomms.runtime.data.Shop;
-import com.gstcomms.runtime.storage.ObjectStore;
+import com.gstcomms.invoicepdf.Fixtures.Customer;
+import com.gstcomms.invoicepdf.Fixtures.Invoice;
+import com.gstcomms.invoicepdf.Fixtures.Shipment;
+import com.gstcomms.invoicepdf.Fixtures.Shop;
 import com.gstcomms.testing.LocalServers;
+import com.gstcomms.testing.Sql;
 import com.gstcomms.testing.quarkus.LocalCloudResource;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import static com.gstcomms.runtime.work.Transactions.inSession;
-import static com.gstcomms.runtime.work.Transactions.inTransaction;
+import static com.gstcomms.testing.quarkus.LocalCloudResource.appConfig;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 
+/**
+ * Sets data up and checks it from outside the app (JDBC, S3 and SQS clients, the Lambda mock event
+ * server), so {@link RenderQueueHandlerIT} reruns it against the packaged function (the native binary,
+ * -Dnative).
+ */
 @QuarkusTest
 @QuarkusTestResource(value = LocalCloudResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "only", value = "postgres,sqs,s3"))
@@ -47,15 +46,11 @@ class RenderQueueHandlerTest {
 
     static final int MOCK_EVENT_SERVER = 8182;
 
-    @Inject
-    QueuesConfig queues;
-
-    @Inject
-    ObjectStore store;
+    private final Sql db = Fixtures.db();
 
     private ValidatableResponse post(SqsEvents.Message... messages) {
         return given().port(MOCK_EVENT_SERVER).contentType(ContentType.JSON)
-                .body(SqsEvents.batch(queues.render().orElseThrow(), messages))
+                .body(SqsEvents.batch(appConfig("gstcomms.queues.render"), messages))
                 .when().post()
                 .then().statusCode(200);
     }
@@ -64,14 +59,26 @@ class RenderQueueHandlerTest {
         return SqsEvents.Message.of(messageId, Commands.toJson(command));
     }
 
-    private static Invoice reload(long id) {
-        return inSession(() -> Invoice.<Invoice>findById(id));
+    private String pdfKey(long invoiceId) {
+        return db.value("select pdf_key from invoice where id = ?", invoiceId);
     }
 
-    private static String pdfError(long invoiceId) {
-        return inSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                "select coalesce(pdf_error, '') from invoice where id = :id", String.class)
-                .setParameter("id", invoiceId).getSingleResult()));
+    private String pdfError(long invoiceId) {
+        return db.value("select coalesce(pdf_error, '') from invoice where id = ?", invoiceId);
+    }
+
+    private Map<String, Object> operation(long id) {
+        return db.row("select * from bulk_operation where id = ?", id).orElseThrow();
+    }
+
+    private static byte[] stored(String key) {
+        return LocalServers.s3().client().getObjectAsBytes(b -> b.bucket(appConfig("gstcomms.s3.bucket")).key(key))
+                .asByteArray();
+    }
+
+    private static String contentType(String key) {
+        return LocalServers.s3().client().headObject(b -> b.bucket(appConfig("gstcomms.s3.bucket")).key(key))
+                .contentType();
     }
 
     @Test
@@ -79,16 +86,16 @@ class RenderQueueHandlerTest {
         Shop shop = Fixtures.shop();
         Invoice invoice = Fixtures.invoice(shop, null, IndianState.MAHARASHTRA);
 
-        post(command("m-1", new RenderInvoice(shop.id, invoice.id, List.of(), "t-1"))).body("batchItemFailures", empty());
+        post(command("m-1", new RenderInvoice(shop.id(), invoice.id(), List.of(), "t-1"))).body("batchItemFailures", empty());
 
-        String key = "invoices/" + shop.id + "/2026-27/" + invoice.number.replace('/', '-') + ".pdf";
-        assertThat(reload(invoice.id).pdfKey).isEqualTo(key);
-        assertThat(store.head(key)).hasValueSatisfying(info -> assertThat(info.contentType()).isEqualTo("application/pdf"));
-        String text = Pdfs.text(store.getBytes(key));
-        assertThat(text).contains("TAX INVOICE", invoice.number, "Rangoli Crafts Private Limited", "GSTIN: 27AAPFU0939F1ZV",
+        String key = "invoices/" + shop.id() + "/2026-27/" + invoice.number().replace('/', '-') + ".pdf";
+        assertThat(pdfKey(invoice.id())).isEqualTo(key);
+        assertThat(contentType(key)).isEqualTo("application/pdf");
+        String text = Pdfs.text(stored(key));
+        assertThat(text).contains("TAX INVOICE", invoice.number(), "Rangoli Crafts Private Limited", "GSTIN: 27AAPFU0939F1ZV",
                 "Aarav Nair", "84 Station Road", "Maharashtra (27)", "CGST", "SGST", "Pay by UPI",
                 "Amount in words: Rupees Seven Thousand One Hundred Forty-Three Only");
-        assertThat(pdfError(invoice.id)).isEmpty();
+        assertThat(pdfError(invoice.id())).isEmpty();
     }
 
     @Test
@@ -96,9 +103,9 @@ class RenderQueueHandlerTest {
         Shop shop = Fixtures.shop();
         Invoice invoice = Fixtures.invoice(shop, null, IndianState.TAMIL_NADU);
 
-        post(command("m-2", new RenderInvoice(shop.id, invoice.id, List.of(), null))).body("batchItemFailures", empty());
+        post(command("m-2", new RenderInvoice(shop.id(), invoice.id(), List.of(), null))).body("batchItemFailures", empty());
 
-        String text = Pdfs.text(store.getBytes(reload(invoice.id).pdfKey));
+        String text = Pdfs.text(stored(pdfKey(invoice.id())));
         assertThat(text).contains("IGST", "Tamil Nadu (33)").doesNotContain("SGST");
     }
 
@@ -107,25 +114,26 @@ class RenderQueueHandlerTest {
         Shop shop = Fixtures.shop();
         Customer customer = Fixtures.customer(shop, true);
         Invoice invoice = Fixtures.invoice(shop, customer, IndianState.MAHARASHTRA);
-        RenderInvoice render = new RenderInvoice(shop.id, invoice.id, List.of(Channel.EMAIL, Channel.WHATSAPP), "req-" + UUID.randomUUID());
+        RenderInvoice render = new RenderInvoice(shop.id(), invoice.id(), List.of(Channel.EMAIL, Channel.WHATSAPP), "req-" + UUID.randomUUID());
 
         post(command("m-3", render)).body("batchItemFailures", empty());
         post(command("m-3", render)).body("batchItemFailures", empty());
 
-        String key = reload(invoice.id).pdfKey;
-        List<Notification> notifications = inSession(() -> Notification.<Notification>list("invoiceId", invoice.id));
+        String key = pdfKey(invoice.id());
+        List<Map<String, Object>> notifications = db.rows("select * from notification where invoice_id = ?", invoice.id());
         assertThat(notifications).hasSize(2).allSatisfy(n -> {
-            assertThat(n.kind).isEqualTo("INVOICE_DELIVERY");
-            assertThat(n.status).isEqualTo(NotificationStatus.QUEUED);
-            assertThat(n.attachmentKeys).containsExactly(key);
-            assertThat(n.bulk).isFalse();
+            assertThat(n.get("kind")).isEqualTo("INVOICE_DELIVERY");
+            assertThat(n.get("status")).isEqualTo("QUEUED");
+            assertThat(n.get("attachment_keys")).isEqualTo(List.of(key));
+            assertThat(n.get("bulk")).isEqualTo(false);
         });
-        assertThat(notifications).extracting(n -> n.channel.name(), n -> n.recipient).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("EMAIL", customer.email),
+        assertThat(notifications).extracting(n -> n.get("channel"), n -> n.get("recipient")).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("EMAIL", customer.email()),
                 org.assertj.core.groups.Tuple.tuple("WHATSAPP", "+917435429891"));
-        List<Command> emails = drain(queues.email().orElseThrow());
-        List<Command> whatsapps = drain(queues.whatsapp().orElseThrow());
-        long emailId = notifications.stream().filter(n -> n.channel.name().equals("EMAIL")).findFirst().orElseThrow().id;
+        List<Command> emails = drain(appConfig("gstcomms.queues.email"));
+        List<Command> whatsapps = drain(appConfig("gstcomms.queues.whatsapp"));
+        long emailId = notifications.stream().filter(n -> n.get("channel").equals("EMAIL")).findFirst()
+                .map(n -> (Long) n.get("id")).orElseThrow();
         // the second delivery re-queues the same notification (the sender's claim makes that harmless), never a new one
         assertThat(emails).isNotEmpty().allSatisfy(c -> assertThat(((SendEmail) c).notificationId()).isEqualTo(emailId));
         assertThat(whatsapps).isNotEmpty().allSatisfy(c -> assertThat(c).isInstanceOf(SendWhatsApp.class));
@@ -137,13 +145,13 @@ class RenderQueueHandlerTest {
         Invoice good = Fixtures.invoice(shop, null, IndianState.MAHARASHTRA);
         Invoice bad = Fixtures.invoiceThatDoesNotAddUp(shop, null);
 
-        post(command("good-1", new RenderInvoice(shop.id, good.id, List.of(), null)),
-                command("bad-1", new RenderInvoice(shop.id, bad.id, List.of(), null)))
+        post(command("good-1", new RenderInvoice(shop.id(), good.id(), List.of(), null)),
+                command("bad-1", new RenderInvoice(shop.id(), bad.id(), List.of(), null)))
                 .body("batchItemFailures.itemIdentifier", contains("bad-1"));
 
-        assertThat(reload(good.id).pdfKey).isNotNull();
-        assertThat(reload(bad.id).pdfKey).isNull();
-        assertThat(pdfError(bad.id)).contains(bad.number, "CGST", "is not the sum of its lines");
+        assertThat(pdfKey(good.id())).isNotNull();
+        assertThat(pdfKey(bad.id())).isNull();
+        assertThat(pdfError(bad.id())).contains(bad.number(), "CGST", "is not the sum of its lines");
     }
 
     @Test
@@ -152,26 +160,23 @@ class RenderQueueHandlerTest {
         Invoice first = Fixtures.invoice(shop, null, IndianState.MAHARASHTRA);
         Invoice second = Fixtures.invoice(shop, null, IndianState.KARNATAKA);
         Invoice broken = Fixtures.invoiceThatDoesNotAddUp(shop, null);
-        BulkOperation op = Fixtures.invoiceOperation(shop, List.of(first.id, second.id, broken.id));
+        long op = Fixtures.invoiceOperation(shop, List.of(first.id(), second.id(), broken.id()));
 
-        post(command("b-1", new RenderInvoice(shop.id, first.id, List.of(), null)),
-                command("b-2", new RenderInvoice(shop.id, second.id, List.of(), null)));
-        BulkOperation midway = inSession(() -> BulkOperation.<BulkOperation>findById(op.id));
-        assertThat(midway.status).isEqualTo(BulkOperation.Status.RUNNING);
+        post(command("b-1", new RenderInvoice(shop.id(), first.id(), List.of(), null)),
+                command("b-2", new RenderInvoice(shop.id(), second.id(), List.of(), null)));
+        assertThat(operation(op).get("status")).isEqualTo("RUNNING");
         // SQS delivers b-1 again, and the broken invoice's message fails on each of its deliveries
-        post(new SqsEvents.Message("b-1", Commands.toJson(new RenderInvoice(shop.id, first.id, List.of(), null)), 2),
-                command("b-3", new RenderInvoice(shop.id, broken.id, List.of(), null)))
+        post(new SqsEvents.Message("b-1", Commands.toJson(new RenderInvoice(shop.id(), first.id(), List.of(), null)), 2),
+                command("b-3", new RenderInvoice(shop.id(), broken.id(), List.of(), null)))
                 .body("batchItemFailures.itemIdentifier", contains("b-3"));
-        post(new SqsEvents.Message("b-3", Commands.toJson(new RenderInvoice(shop.id, broken.id, List.of(), null)), 2))
+        post(new SqsEvents.Message("b-3", Commands.toJson(new RenderInvoice(shop.id(), broken.id(), List.of(), null)), 2))
                 .body("batchItemFailures.itemIdentifier", contains("b-3"));
 
-        BulkOperation done = inSession(() -> BulkOperation.<BulkOperation>findById(op.id));
-        assertThat(done.processed).isEqualTo(3);
-        assertThat(done.succeeded).isEqualTo(2);
-        assertThat(done.failed).isEqualTo(1);
-        assertThat(done.status).isEqualTo(BulkOperation.Status.COMPLETED_WITH_ERRORS);
-        assertThat(done.finishedAt).isNotNull();
-        assertThat(done.errorSummary).contains(broken.number, "is not the sum of its lines");
+        Map<String, Object> done = operation(op);
+        assertThat(done).containsEntry("processed", 3).containsEntry("succeeded", 2).containsEntry("failed", 1)
+                .containsEntry("status", "COMPLETED_WITH_ERRORS");
+        assertThat(done.get("finished_at")).isNotNull();
+        assertThat((String) done.get("error_summary")).contains(broken.number(), "is not the sum of its lines");
     }
 
     @Test
@@ -179,14 +184,15 @@ class RenderQueueHandlerTest {
         Shop shop = Fixtures.shop();
         Customer customer = Fixtures.customer(shop, false);
         Invoice invoice = Fixtures.invoice(shop, customer, IndianState.MAHARASHTRA);
-        BulkOperation op = Fixtures.invoiceOperation(shop, List.of(invoice.id));
+        long op = Fixtures.invoiceOperation(shop, List.of(invoice.id()));
 
-        post(command("d-1", new RenderInvoice(shop.id, invoice.id, List.of(Channel.EMAIL), null))).body("batchItemFailures", empty());
+        post(command("d-1", new RenderInvoice(shop.id(), invoice.id(), List.of(Channel.EMAIL), null))).body("batchItemFailures", empty());
 
-        Notification n = inSession(() -> Notification.<Notification>find("invoiceId", invoice.id).firstResult());
-        assertThat(n.bulk).isTrue();
-        assertThat(drain(queues.emailBulk().orElseThrow())).extracting(c -> ((SendEmail) c).notificationId()).contains(n.id);
-        assertThat(inSession(() -> BulkOperation.<BulkOperation>findById(op.id)).status).isEqualTo(BulkOperation.Status.COMPLETED);
+        Map<String, Object> n = db.row("select id, bulk from notification where invoice_id = ?", invoice.id()).orElseThrow();
+        assertThat(n.get("bulk")).isEqualTo(true);
+        assertThat(drain(appConfig("gstcomms.queues.email-bulk"))).extracting(c -> ((SendEmail) c).notificationId())
+                .contains((Long) n.get("id"));
+        assertThat(operation(op).get("status")).isEqualTo("COMPLETED");
     }
 
     @Test
@@ -194,10 +200,10 @@ class RenderQueueHandlerTest {
         Shop shop = Fixtures.shop();
         Invoice invoice = Fixtures.invoice(shop, null, IndianState.MAHARASHTRA);
 
-        post(command("n-1", new RenderInvoice(shop.id, invoice.id, List.of(Channel.EMAIL), null)))
+        post(command("n-1", new RenderInvoice(shop.id(), invoice.id(), List.of(Channel.EMAIL), null)))
                 .body("batchItemFailures.itemIdentifier", contains("n-1"));
 
-        assertThat(pdfError(invoice.id)).contains("has no customer to deliver it to");
+        assertThat(pdfError(invoice.id())).contains("has no customer to deliver it to");
     }
 
     @Test
@@ -209,28 +215,25 @@ class RenderQueueHandlerTest {
             shipments.add(Fixtures.shipment(shop, invoice, "14908123456" + i, i % 2 == 0 ? 716900 : 0));
         }
         Shipment noAwb = Fixtures.shipment(shop, null, null, 0);
-        List<Long> ids = new ArrayList<>(shipments.stream().map(s -> s.id).toList());
-        ids.add(noAwb.id);
-        BulkOperation op = Fixtures.labelOperation(shop, ids.size(), "A4_FOUR_UP");
-        RenderLabels render = new RenderLabels(shop.id, op.id, ids, null);
+        List<Long> ids = new ArrayList<>(shipments.stream().map(Shipment::id).toList());
+        ids.add(noAwb.id());
+        long op = Fixtures.labelOperation(shop, ids.size(), "A4_FOUR_UP");
+        RenderLabels render = new RenderLabels(shop.id(), op, ids, null);
 
         post(command("l-1", render)).body("batchItemFailures", empty());
         post(command("l-1", render)).body("batchItemFailures", empty());
 
-        String key = "labels/" + shop.id + "/" + op.id + ".pdf";
-        byte[] pdf = store.getBytes(key);
+        String key = "labels/" + shop.id() + "/" + op + ".pdf";
+        byte[] pdf = stored(key);
         assertThat(Pdfs.pages(pdf)).isEqualTo(2);
         assertThat(Pdfs.text(pdf)).contains("AWB 149081234560", "AWB 149081234564", "PIN 600017", "COD", "PREPAID",
-                invoice.number, shipments.get(0).orderRef);
-        BulkOperation done = inSession(() -> BulkOperation.<BulkOperation>findById(op.id));
-        assertThat(done.outputKey).isEqualTo(key);
-        assertThat(done.processed).isEqualTo(6);
-        assertThat(done.succeeded).isEqualTo(5);
-        assertThat(done.failed).isEqualTo(1);
-        assertThat(done.status).isEqualTo(BulkOperation.Status.COMPLETED_WITH_ERRORS);
-        assertThat(done.errorSummary).contains("shipment " + noAwb.id, "AWB number is missing");
-        assertThat(inSession(() -> Shipment.<Shipment>findById(shipments.get(0).id)).labelKey).isEqualTo(key);
-        assertThat(inSession(() -> Shipment.<Shipment>findById(noAwb.id)).labelKey).isNull();
+                invoice.number(), shipments.get(0).orderRef());
+        Map<String, Object> done = operation(op);
+        assertThat(done).containsEntry("output_key", key).containsEntry("processed", 6).containsEntry("succeeded", 5)
+                .containsEntry("failed", 1).containsEntry("status", "COMPLETED_WITH_ERRORS");
+        assertThat((String) done.get("error_summary")).contains("shipment " + noAwb.id(), "AWB number is missing");
+        assertThat(db.<String>value("select label_key from shipment where id = ?", shipments.get(0).id())).isEqualTo(key);
+        assertThat(db.<String>value("select label_key from shipment where id = ?", noAwb.id())).isNull();
     }
 
     @Test
@@ -238,12 +241,12 @@ class RenderQueueHandlerTest {
         Shop shop = Fixtures.shop();
         Invoice invoice = Fixtures.invoice(shop, null, IndianState.MAHARASHTRA);
 
-        post(command("x-1", new SendEmail(shop.id, 42, null)),
-                SqsEvents.Message.of("x-2", "{\"type\":\"render-invoice\",\"version\":1,\"shopId\":" + shop.id + "}"),
-                command("x-3", new RenderInvoice(shop.id, invoice.id, List.of(), null)))
+        post(command("x-1", new SendEmail(shop.id(), 42, null)),
+                SqsEvents.Message.of("x-2", "{\"type\":\"render-invoice\",\"version\":1,\"shopId\":" + shop.id() + "}"),
+                command("x-3", new RenderInvoice(shop.id(), invoice.id(), List.of(), null)))
                 .body("batchItemFailures.itemIdentifier", contains("x-1", "x-2"));
 
-        assertThat(reload(invoice.id).pdfKey).isNotNull();
+        assertThat(pdfKey(invoice.id())).isNotNull();
     }
 
     private static List<Command> drain(String queueUrl) {

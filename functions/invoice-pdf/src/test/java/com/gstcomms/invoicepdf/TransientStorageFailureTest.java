@@ -6,7 +6,6 @@ import com.gstcomms.documents.TaxInvoicePdf;
 import com.gstcomms.runtime.config.S3Config;
 import com.gstcomms.runtime.data.BulkOperation;
 import com.gstcomms.runtime.data.Invoice;
-import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.runtime.lambda.RetryLater;
 import com.gstcomms.runtime.lambda.SqsBatch;
 import com.gstcomms.runtime.notify.Notifier;
@@ -94,28 +93,28 @@ class TransientStorageFailureTest {
 
     @Test
     void aThrottledUploadIsRetriedLaterAndCountedOnlyWhenItSucceeds() {
-        Shop shop = Fixtures.shop();
-        Invoice invoice = Fixtures.invoice(shop, null, IndianState.MAHARASHTRA);
-        BulkOperation op = Fixtures.invoiceOperation(shop, List.of(invoice.id));
+        Fixtures.Shop shop = Fixtures.shop();
+        Fixtures.Invoice invoice = Fixtures.invoice(shop, null, IndianState.MAHARASHTRA);
+        long op = Fixtures.invoiceOperation(shop, List.of(invoice.id()));
         InvoiceRendering throttled = new InvoiceRendering(new S3ObjectStore(failingClient, null, config()), pdf, bulk, notifier);
-        RenderInvoice command = new RenderInvoice(shop.id, invoice.id, List.of(), null);
+        RenderInvoice command = new RenderInvoice(shop.id(), invoice.id(), List.of(), null);
 
         assertThatThrownBy(() -> throttled.render(command, new SqsBatch.Delivery("m-1", 1, "arn:aws:sqs:ap-south-1:0:render")))
                 .isInstanceOfSatisfying(RetryLater.class, retry -> {
-                    assertThat(retry.getMessage()).contains("storing the PDF of invoice " + invoice.number);
+                    assertThat(retry.getMessage()).contains("storing the PDF of invoice " + invoice.number());
                     assertThat(retry.delay()).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(12));
                 });
 
         assertThat(uploads.get()).as("the SDK's own retries reached the server").isGreaterThanOrEqualTo(1);
-        assertThat(inSession(() -> Invoice.<Invoice>findById(invoice.id)).pdfKey).isNull();
-        BulkOperation meanwhile = inSession(() -> BulkOperation.<BulkOperation>findById(op.id));
+        assertThat(inSession(() -> Invoice.<Invoice>findById(invoice.id())).pdfKey).isNull();
+        BulkOperation meanwhile = inSession(() -> BulkOperation.<BulkOperation>findById(op));
         assertThat(meanwhile.processed).isZero();
-        assertThat(unitStatus(op.id)).isEqualTo("PENDING");
+        assertThat(unitStatus(op)).isEqualTo("PENDING");
 
         String key = working.render(command, new SqsBatch.Delivery("m-1", 2, "arn:aws:sqs:ap-south-1:0:render"));
 
-        assertThat(inSession(() -> Invoice.<Invoice>findById(invoice.id)).pdfKey).isEqualTo(key);
-        BulkOperation done = inSession(() -> BulkOperation.<BulkOperation>findById(op.id));
+        assertThat(inSession(() -> Invoice.<Invoice>findById(invoice.id())).pdfKey).isEqualTo(key);
+        BulkOperation done = inSession(() -> BulkOperation.<BulkOperation>findById(op));
         assertThat(done.processed).isEqualTo(1);
         assertThat(done.succeeded).isEqualTo(1);
         assertThat(done.status).isEqualTo(BulkOperation.Status.COMPLETED);

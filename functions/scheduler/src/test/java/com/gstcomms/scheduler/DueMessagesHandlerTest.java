@@ -2,20 +2,17 @@ package com.gstcomms.scheduler;
 
 import com.gstcomms.core.message.Commands;
 import com.gstcomms.core.message.SendEmail;
-import com.gstcomms.runtime.config.QueuesConfig;
-import com.gstcomms.runtime.data.Campaign;
-import com.gstcomms.runtime.data.Channel;
 import com.gstcomms.runtime.data.Customer;
-import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;
 import com.gstcomms.runtime.data.Shop;
+import com.gstcomms.testing.LocalServers;
+import com.gstcomms.testing.Sql;
 import com.gstcomms.testing.quarkus.LocalCloudResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -24,52 +21,46 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import static com.gstcomms.runtime.work.Transactions.inTransaction;
+import static com.gstcomms.testing.quarkus.LocalCloudResource.appConfig;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The every-minute EventBridge schedule through the Lambda mock event server. */
+/**
+ * The every-minute EventBridge schedule through the Lambda mock event server. Data is set up and checked
+ * from outside the app (JDBC, SQS), so {@link DueMessagesHandlerIT} reruns it against the packaged function.
+ */
 @QuarkusTest
 @TestProfile(HandlerProfiles.DueMessagesRun.class)
 @QuarkusTestResource(value = LocalCloudResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "only", value = "postgres,sqs,s3"))
 class DueMessagesHandlerTest {
 
-    @Inject
-    SqsClient sqs;
+    private final SqsClient sqs = LocalServers.sqs().client();
+    private final Sql db = Fixtures.db();
 
-    @Inject
-    QueuesConfig queues;
-
-    private Notification notification(Shop shop, NotificationStatus status, OffsetDateTime scheduledAt,
-                                      OffsetDateTime queuedAt) {
-        Notification n = new Notification();
-        n.shopId = shop.id;
-        n.channel = Channel.EMAIL;
-        n.kind = "CAMPAIGN";
-        n.recipient = "asha@example.in";
-        n.idempotencyKey = UUID.randomUUID().toString();
-        n.status = status;
-        n.scheduledAt = scheduledAt;
-        n.queuedAt = queuedAt;
-        inTransaction(n::persist);
-        return n;
+    /** A campaign email notification; its id. */
+    private long notification(Shop shop, NotificationStatus status, OffsetDateTime scheduledAt,
+                              OffsetDateTime queuedAt) {
+        return db.insert("notification", "shop_id", shop.id, "channel", "EMAIL", "kind", "CAMPAIGN",
+                "recipient", "asha@example.in", "idempotency_key", UUID.randomUUID().toString(),
+                "status", status.name(), "scheduled_at", scheduledAt, "queued_at", queuedAt);
     }
 
-    private NotificationStatus statusOf(Notification n) {
-        return inTransaction(() -> Notification.<Notification>findById(n.id)).status;
+    private NotificationStatus statusOf(long notificationId) {
+        return NotificationStatus.valueOf(db.value("select status from notification where id = ?", notificationId));
     }
 
     @Test
     void queuesWhatIsDueNotWhatIsLaterAndRequeuesWhatLostItsCommand() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         Shop shop = Fixtures.shop(null);
-        Notification due = notification(shop, NotificationStatus.SCHEDULED, now.minusMinutes(1), null);
-        Notification later = notification(shop, NotificationStatus.SCHEDULED, now.plusHours(1), null);
-        Notification lost = notification(shop, NotificationStatus.QUEUED, null, now.minusHours(2));
-        Notification fresh = notification(shop, NotificationStatus.QUEUED, null, now.minusMinutes(1));
+        long due = notification(shop, NotificationStatus.SCHEDULED, now.minusMinutes(1), null);
+        long later = notification(shop, NotificationStatus.SCHEDULED, now.plusHours(1), null);
+        long lost = notification(shop, NotificationStatus.QUEUED, null, now.minusHours(2));
+        long fresh = notification(shop, NotificationStatus.QUEUED, null, now.minusMinutes(1));
 
         String event = """
                 {"version":"0","id":"e-1","detail-type":"Scheduled Event","source":"aws.events",
@@ -84,14 +75,14 @@ class DueMessagesHandlerTest {
         assertThat(statusOf(later)).isEqualTo(NotificationStatus.SCHEDULED);
         List<Long> queued = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            sqs.receiveMessage(r -> r.queueUrl(queues.email().orElseThrow()).maxNumberOfMessages(10).waitTimeSeconds(1))
+            sqs.receiveMessage(r -> r.queueUrl(appConfig("gstcomms.queues.email")).maxNumberOfMessages(10).waitTimeSeconds(1))
                     .messages().forEach(m -> queued.add(Commands.fromJson(m.body(), SendEmail.class).notificationId()));
         }
-        assertThat(queued).contains(due.id, lost.id).doesNotContain(later.id, fresh.id);
+        assertThat(queued).contains(due, lost).doesNotContain(later, fresh);
 
         // A second run in the same minute finds nothing more to queue.
         given().port(8186).contentType(ContentType.JSON).body(event).when().post().then().statusCode(200);
-        var again = sqs.receiveMessage(r -> r.queueUrl(queues.email().orElseThrow()).waitTimeSeconds(1)).messages();
+        var again = sqs.receiveMessage(r -> r.queueUrl(appConfig("gstcomms.queues.email")).waitTimeSeconds(1)).messages();
         assertThat(again).isEmpty();
     }
 
@@ -100,17 +91,10 @@ class DueMessagesHandlerTest {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         Shop shop = Fixtures.shop(null);
         Customer subscribed = Fixtures.customer(shop, "asha@example.in", null, false);
-        subscribed.emailOptIn = true;
-        inTransaction(() -> Customer.update("emailOptIn = true where id = ?1", subscribed.id));
+        db.update("update customer set email_opt_in = true where id = ?", subscribed.id);
         Fixtures.customer(shop, "not-subscribed@example.in", null, false);
-        Campaign campaign = new Campaign();
-        campaign.shopId = shop.id;
-        campaign.name = "Diwali sale";
-        campaign.channel = "EMAIL";
-        campaign.audience = "{\"type\":\"ALL\"}";
-        campaign.status = Campaign.Status.SCHEDULED;
-        campaign.scheduledAt = now.minusMinutes(2);
-        inTransaction(campaign::persist);
+        long campaign = db.insert("campaign", "shop_id", shop.id, "name", "Diwali sale", "channel", "EMAIL",
+                "audience", Sql.json("{\"type\":\"ALL\"}"), "status", "SCHEDULED", "scheduled_at", now.minusMinutes(2));
 
         String event = """
                 {"version":"0","id":"e-2","detail-type":"Scheduled Event","source":"aws.events",
@@ -121,19 +105,18 @@ class DueMessagesHandlerTest {
                 .when().post()
                 .then().statusCode(200);
 
-        List<Notification> sent = inTransaction(() -> Notification.<Notification>list("campaignId", campaign.id));
+        List<Map<String, Object>> sent = db.rows("select id, recipient, bulk from notification where campaign_id = ?", campaign);
         assertThat(sent).singleElement().satisfies(n -> {
-            assertThat(n.recipient).isEqualTo("asha@example.in");
-            assertThat(n.bulk).isTrue();
+            assertThat(n.get("recipient")).isEqualTo("asha@example.in");
+            assertThat(n.get("bulk")).isEqualTo(true);
         });
-        assertThat(inTransaction(() -> Campaign.<Campaign>findById(campaign.id)).status)
-                .isNotEqualTo(Campaign.Status.SCHEDULED);
+        assertThat(db.<String>value("select status from campaign where id = ?", campaign)).isNotEqualTo("SCHEDULED");
         List<Long> onBulkQueue = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            sqs.receiveMessage(r -> r.queueUrl(queues.emailBulk().orElseThrow()).maxNumberOfMessages(10)
+            sqs.receiveMessage(r -> r.queueUrl(appConfig("gstcomms.queues.email-bulk")).maxNumberOfMessages(10)
                     .waitTimeSeconds(1)).messages()
                     .forEach(m -> onBulkQueue.add(Commands.fromJson(m.body(), SendEmail.class).notificationId()));
         }
-        assertThat(onBulkQueue).contains(sent.get(0).id);
+        assertThat(onBulkQueue).contains((Long) sent.get(0).get("id"));
     }
 }

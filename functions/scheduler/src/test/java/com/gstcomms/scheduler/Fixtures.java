@@ -3,14 +3,17 @@ package com.gstcomms.scheduler;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.data.Shop;
+import com.gstcomms.testing.Sql;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import static com.gstcomms.runtime.work.Transactions.inTransaction;
-
-/** Shops, customers and invoices as the tests need them, written to the real database. */
+/**
+ * Shops, customers and invoices as the tests need them, written to the real database with plain JDBC
+ * ({@link Sql}): the entities handed back are plain objects with their ids, so tests using them also run
+ * against the packaged function ({@link DueMessagesHandlerIT}), where the app's Panache is out of reach.
+ */
 final class Fixtures {
     private Fixtures() {
     }
@@ -22,7 +25,8 @@ final class Fixtures {
         shop.stateCode = "27";
         shop.upiId = "kala.handlooms@okaxis";
         shop.settings = settingsJson == null ? "{}" : settingsJson;
-        inTransaction(shop::persist);
+        shop.id = db().insert("shop", "shop_domain", shop.shopDomain, "legal_name", shop.legalName,
+                "state_code", shop.stateCode, "upi_id", shop.upiId, "settings", Sql.json(shop.settings));
         return shop;
     }
 
@@ -34,7 +38,8 @@ final class Fixtures {
         c.email = email;
         c.phone = phone;
         c.whatsappOptIn = whatsappOptIn;
-        inTransaction(c::persist);
+        c.id = db().insert("customer", "shop_id", c.shopId, "first_name", c.firstName, "last_name", c.lastName,
+                "email", email, "phone", phone, "whatsapp_opt_in", whatsappOptIn);
         return c;
     }
 
@@ -56,8 +61,17 @@ final class Fixtures {
         inv.grandTotalPaise = 339_600;
         inv.amountPaidPaise = paidPaise;
         inv.status = status;
-        inTransaction(inv::persist);
+        inv.id = db().insert("invoice", "shop_id", inv.shopId, "customer_id", inv.customerId, "number", inv.number,
+                "financial_year", inv.financialYear, "issue_date", inv.issueDate, "due_date", due,
+                "supplier_state", "27", "place_of_supply", "27", "prices_include_tax", true,
+                "recipient_name", inv.recipientName, "taxable_paise", inv.taxablePaise, "cgst_paise", inv.cgstPaise,
+                "sgst_paise", inv.sgstPaise, "grand_total_paise", inv.grandTotalPaise,
+                "amount_paid_paise", paidPaise, "status", status.name());
         return inv;
+    }
+
+    static Sql db() {
+        return Sql.ofApp();
     }
 
     /** A clock stopped at one instant. */

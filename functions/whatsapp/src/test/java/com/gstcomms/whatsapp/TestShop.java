@@ -3,20 +3,30 @@ package com.gstcomms.whatsapp;
 import com.gstcomms.runtime.data.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
+import com.gstcomms.runtime.data.NotificationStatus;
 import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.runtime.data.ShopCredential;
 import com.gstcomms.runtime.data.Template;
 import com.gstcomms.runtime.secrets.ProviderCredentials;
+import com.gstcomms.testing.Sql;
 import com.gstcomms.testing.TwilioStandIn;
 
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
 
-/** A shop with the rows a test needs (customers, WhatsApp templates, notifications), stored for real. */
+/**
+ * A shop with the rows a test needs (customers, WhatsApp templates, notifications), stored for real with
+ * plain JDBC ({@link Sql}): the entities handed back are plain objects with their ids, so the same tests
+ * run against the packaged function ({@link WhatsAppSendingIT}), where the app's Panache is out of reach.
+ */
 final class TestShop {
 
     final Shop shop;
@@ -41,7 +51,9 @@ final class TestShop {
         shop.stateCode = "27";
         shop.phone = newMobileNumber();
         shop.whatsappFallbackToEmail = emailFallback;
-        inTransaction(shop::persist);
+        shop.id = db().insert("shop", "shop_domain", shop.shopDomain, "trade_name", shop.tradeName,
+                "legal_name", shop.legalName, "state_code", shop.stateCode, "phone", shop.phone,
+                "whatsapp_fallback_to_email", emailFallback);
         return new TestShop(shop);
     }
 
@@ -103,7 +115,10 @@ final class TestShop {
         c.whatsappOptInAt = optedIn ? OffsetDateTime.now().minusDays(30) : null;
         c.lastInboundWhatsappAt = lastInbound;
         c.countryCode = "IN";
-        inTransaction(c::persist);
+        c.id = db().insert("customer", "shop_id", c.shopId, "first_name", c.firstName, "last_name", c.lastName,
+                "email", c.email, "phone", c.phone, "whatsapp_opt_in", c.whatsappOptIn,
+                "whatsapp_opt_in_at", c.whatsappOptInAt, "last_inbound_whatsapp_at", c.lastInboundWhatsappAt,
+                "country_code", c.countryCode);
         return c;
     }
 
@@ -129,7 +144,9 @@ final class TestShop {
         t.whatsappContentSid = contentSid;
         t.bodyText = bodyText;
         t.variables = variables;
-        inTransaction(t::persist);
+        t.id = db().insert("template", "shop_id", shopId, "channel", "WHATSAPP", "kind", kind, "locale", locale,
+                "version", version, "name", t.name, "whatsapp_content_sid", contentSid, "body_text", bodyText,
+                "variables", variables == null ? new String[0] : variables);
         return t;
     }
 
@@ -152,11 +169,49 @@ final class TestShop {
         n.attachmentKeys = attachmentKeys;
         n.idempotencyKey = UUID.randomUUID().toString();
         n.queuedAt = OffsetDateTime.now();
-        inTransaction(n::persist);
+        n.id = db().insert("notification", "shop_id", n.shopId, "customer_id", n.customerId, "channel", "WHATSAPP",
+                "kind", kind, "locale", n.locale, "recipient", recipient, "variables", Sql.json(variablesJson),
+                "attachment_keys", attachmentKeys, "idempotency_key", n.idempotencyKey, "status", n.status.name(),
+                "queued_at", n.queuedAt);
         return n;
     }
 
+    /** The notification as stored now (read with JDBC): what the tests check of it. */
+    @SuppressWarnings("unchecked")
     static Notification reload(Notification n) {
-        return inTransaction(() -> Notification.<Notification>findById(n.id));
+        Map<String, Object> row = db().row("select * from notification where id = ?", n.id)
+                .orElseThrow(() -> new AssertionError("no notification " + n.id));
+        Notification back = new Notification();
+        back.id = n.id;
+        back.shopId = ((Number) row.get("shop_id")).longValue();
+        back.customerId = (Long) row.get("customer_id");
+        back.templateId = (Long) row.get("template_id");
+        back.kind = (String) row.get("kind");
+        back.locale = (String) row.get("locale");
+        back.recipient = (String) row.get("recipient");
+        back.variables = (String) row.get("variables");
+        back.attachmentKeys = ((List<String>) row.get("attachment_keys")).toArray(String[]::new);
+        back.status = NotificationStatus.valueOf((String) row.get("status"));
+        back.idempotencyKey = (String) row.get("idempotency_key");
+        back.provider = (String) row.get("provider");
+        back.providerMessageId = (String) row.get("provider_message_id");
+        back.attempts = (Integer) row.get("attempts");
+        back.queuedAt = time(row.get("queued_at"));
+        back.sentAt = time(row.get("sent_at"));
+        back.deliveredAt = time(row.get("delivered_at"));
+        back.readAt = time(row.get("read_at"));
+        back.failedAt = time(row.get("failed_at"));
+        back.leaseUntil = time(row.get("lease_until"));
+        back.errorCode = (String) row.get("error_code");
+        back.errorMessage = (String) row.get("error_message");
+        return back;
+    }
+
+    private static OffsetDateTime time(Object timestamptz) {
+        return timestamptz == null ? null : ((Timestamp) timestamptz).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    static Sql db() {
+        return Sql.ofApp();
     }
 }

@@ -6,23 +6,23 @@ import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;
 import com.gstcomms.runtime.data.ShopCredential;
-import com.gstcomms.runtime.data.Suppression;
 import com.gstcomms.runtime.data.Template;
 import com.gstcomms.runtime.lambda.SqsBatch;
 import com.gstcomms.runtime.secrets.ProviderCredentials;
-import com.gstcomms.runtime.storage.ObjectStore;
 import com.gstcomms.testing.LocalServers;
+import com.gstcomms.testing.Sql;
 import com.gstcomms.testing.TwilioStandIn;
 import com.gstcomms.testing.quarkus.LocalCloudResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -35,12 +35,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
+import static com.gstcomms.testing.quarkus.LocalCloudResource.appConfig;
 import static com.gstcomms.whatsapp.LambdaInvocations.invoke;
 import static com.gstcomms.whatsapp.TestShop.newContentSid;
 import static com.gstcomms.whatsapp.TestShop.reload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What goes to Twilio, and when nothing may: templates, the service window, documents, numbers, opt-outs. */
+/**
+ * What goes to Twilio, and when nothing may: templates, the service window, documents, numbers, opt-outs.
+ * Data is set up and checked from outside the app (JDBC through {@link TestShop}, S3, the Twilio stand-in),
+ * so {@link WhatsAppSendingIT} reruns these tests against the packaged function; the few that need the
+ * app's beans are JVM-only.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = LocalCloudResource.class, restrictToAnnotatedClass = false, initArgs =
         @ResourceArg(name = "only", value = "postgres,sqs,s3,twilio"))
@@ -50,17 +56,14 @@ class WhatsAppSendingTest {
     static final String STATUS_CALLBACK = "https://api.gstcomms.test/v1/webhooks/twilio";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    ObjectStore store;
-
+    /** JVM tests only (null in the integration test): beans of the app. */
     @Inject
     ProviderCredentials credentials;
 
     @Inject
     WhatsAppDelivery delivery;
 
-    @ConfigProperty(name = "gstcomms.s3.endpoint")
-    String s3Endpoint;
+    final String s3Endpoint = appConfig("gstcomms.s3.endpoint");
 
     TwilioStandIn twilio = LocalServers.twilio();
 
@@ -135,7 +138,7 @@ class WhatsAppSendingTest {
                 "mediaPath");
         byte[] pdf = samplePdf();
         String key = "invoices/" + shop.id() + "/2025-26/INV-" + UUID.randomUUID().toString().substring(0, 6) + ".pdf";
-        store.put(key, pdf, "application/pdf");
+        store(key, pdf);
         Notification n = shop.notification(asha, "INVOICE", """
                 {"invoiceNumber": "INV-0042"}""", key);
 
@@ -159,7 +162,7 @@ class WhatsAppSendingTest {
         shop.template("INVOICE", contentSid, null, "invoiceNumber", "mediaPath");
         byte[] pdf = samplePdf();
         String key = "invoices/" + shop.id() + "/2025-26/INV-0043.pdf";
-        store.put(key, pdf, "application/pdf");
+        store(key, pdf);
         Notification n = shop.notification(asha, "INVOICE", """
                 {"invoiceNumber": "INV-0043"}""", key);
 
@@ -181,9 +184,7 @@ class WhatsAppSendingTest {
         shop.template("INVOICE", newContentSid(), "Invoice attached.", "mediaPath");
         String key = "invoices/" + shop.id() + "/2025-26/BIG.pdf";
         long size = 16L * 1024 * 1024 + 1;
-        try (InputStream content = new java.io.ByteArrayInputStream(new byte[(int) size])) {
-            store.put(key, content, "application/pdf");
-        }
+        store(key, new byte[(int) size]);
         Notification n = shop.notification(asha, "INVOICE", "{}", key);
 
         assertThat(invoke(n)).isEmpty();
@@ -251,7 +252,7 @@ class WhatsAppSendingTest {
         Customer asha = shop.customer(null);
         shop.template("INVOICE", newContentSid(), null, "invoiceNumber");
         String key = "invoices/" + shop.id() + "/2025-26/INV-0044.pdf";
-        store.put(key, samplePdf(), "application/pdf");
+        store(key, samplePdf());
         Notification n = shop.notification(asha, "INVOICE", """
                 {"invoiceNumber": "INV-0044"}""", key);
 
@@ -327,6 +328,7 @@ class WhatsAppSendingTest {
     }
 
     @Test
+    @DisabledOnIntegrationTest("calls the app's WhatsAppDelivery bean from several threads")
     void sendsOnceWhenSeveralInstancesGetTheSameCommandAtOnce() throws Exception {
         TestShop shop = TestShop.create();
         shop.template("ORDER_CONFIRMATION", newContentSid(), null, "customerName");
@@ -362,13 +364,8 @@ class WhatsAppSendingTest {
         Customer asha = shop.customer(OffsetDateTime.now().minusHours(1));
         shop.template("CAMPAIGN", newContentSid(), "Diwali sale!", new String[0]);
         // The webhook records STOP as a suppression of the E.164 number; the notification spells it otherwise.
-        Suppression stop = new Suppression();
-        stop.shopId = shop.id();
-        stop.channel = com.gstcomms.runtime.data.Channel.WHATSAPP;
-        stop.address = asha.phone;
-        stop.reason = Suppression.Reason.OPTED_OUT;
-        stop.source = "twilio-inbound-STOP";
-        inTransaction(stop::persist);
+        Sql.ofApp().insert("suppression", "shop_id", shop.id(), "channel", "WHATSAPP", "address", asha.phone,
+                "reason", "OPTED_OUT", "source", "twilio-inbound-STOP");
         Notification n = shop.notificationTo(asha, "0" + asha.phone.substring(3), "CAMPAIGN", "{}");
 
         assertThat(invoke(n)).isEmpty();
@@ -410,6 +407,7 @@ class WhatsAppSendingTest {
     }
 
     @Test
+    @DisabledOnIntegrationTest("seals the shop's Twilio token with the app's ProviderCredentials bean")
     void sendsThroughTheShopsOwnTwilioAccountAndSenderWithItsOwnTemplates() {
         TestShop shop = TestShop.create();
         String accountSid = shop.withOwnTwilioAccount(twilio, credentials, "+91 22 4000 1234", null).accountSid();
@@ -432,6 +430,7 @@ class WhatsAppSendingTest {
     }
 
     @Test
+    @DisabledOnIntegrationTest("seals the shop's Twilio token with the app's ProviderCredentials bean")
     void neverUsesThePlatformsTemplatesThroughAShopsOwnAccount() {
         TestShop shop = TestShop.create();
         shop.withOwnTwilioAccount(twilio, credentials, "whatsapp:+912240001234", null);
@@ -461,9 +460,9 @@ class WhatsAppSendingTest {
         TestShop.template(overriding.id(), kind, "en", 2, shopsNewer, null);
 
         Notification hindi = plain.notification(plain.customer(null), kind, "{}");
-        inTransaction(() -> Notification.update("locale = 'hi-IN' where id = ?1", hindi.id));
+        Sql.ofApp().update("update notification set locale = 'hi-IN' where id = ?", hindi.id);
         Notification overridden = overriding.notification(overriding.customer(null), kind, "{}");
-        inTransaction(() -> Notification.update("locale = 'hi-IN' where id = ?1", overridden.id));
+        Sql.ofApp().update("update notification set locale = 'hi-IN' where id = ?", overridden.id);
 
         assertThat(invoke(hindi)).isEmpty();
         assertThat(invoke(overridden)).isEmpty();
@@ -475,6 +474,11 @@ class WhatsAppSendingTest {
     static byte[] samplePdf() {
         return ("%PDF-1.7\n% GST Comms test invoice\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n"
                 + "%%EOF\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static void store(String key, byte[] bytes) {
+        LocalServers.s3().client().putObject(b -> b.bucket(appConfig("gstcomms.s3.bucket")).key(key)
+                .contentType("application/pdf"), RequestBody.fromBytes(bytes));
     }
 
     static void assertDownloadsThePdf(URI link, byte[] expected, String fileName) throws Exception {

@@ -54,6 +54,9 @@ public class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
             "csv-chunk", "reminders");
     static final int MAX_RECEIVE_COUNT = 5;
 
+    /** Where {@link #start()} also leaves each key it hands the app (system properties: one per JVM). */
+    static final String APP_CONFIG_PREFIX = "gst-comms-testing.app.";
+
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final AtomicInteger QUEUE_SETS = new AtomicInteger();
 
@@ -140,7 +143,22 @@ public class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
             config.put("gstcomms.twilio.account-sid", twilio.accountSid());
             config.put("gstcomms.twilio.auth-token", twilio.authToken());
         }
+        config.forEach((key, value) -> System.setProperty(APP_CONFIG_PREFIX + key, value));
         return config;
+    }
+
+    /**
+     * A key the last start handed the app ({@code gstcomms.queues.render}, {@code quarkus.datasource.jdbc.url},
+     * ...). For tests that cannot inject the app's config: an {@code @QuarkusIntegrationTest} runs the app
+     * as its own process. Kept in system properties, so any class loader of the test JVM sees the same.
+     */
+    public static String appConfig(String key) {
+        String value = System.getProperty(APP_CONFIG_PREFIX + key);
+        if (value == null) {
+            throw new IllegalStateException("LocalCloudResource has not handed the app '" + key
+                    + "': is the test annotated with it, with that server in 'only'?");
+        }
+        return value;
     }
 
     @Override
