@@ -16,6 +16,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+/**
+ * Everything from outside the app (HTTP through the mock event server, JDBC), so {@link AuthenticationIT}
+ * reruns it against the packaged function.
+ */
 @QuarkusTest
 class AuthenticationTest {
 
@@ -84,12 +88,13 @@ class AuthenticationTest {
 
         asKey(shop.owner()).when().delete("/v1/api-keys/" + id).then().statusCode(200).body("revokedAt", notNullValue());
         asKey(key).when().get("/v1/notifications").then().statusCode(401);
-        java.util.List<com.gstcomms.runtime.data.AuditLog> audit = com.gstcomms.runtime.work.Transactions.inSession(() ->
-                com.gstcomms.runtime.data.AuditLog.<com.gstcomms.runtime.data.AuditLog>list("shopId = ?1 order by id", shop.id()));
-        org.assertj.core.api.Assertions.assertThat(audit).extracting(a -> a.action).containsExactly("api_key.create", "api_key.revoke");
+        java.util.List<java.util.Map<String, Object>> audit = com.gstcomms.testing.Sql.ofApp().rows(
+                "select action, target_id, details from audit_log where shop_id = ? order by id", shop.id());
+        org.assertj.core.api.Assertions.assertThat(audit).extracting(a -> a.get("action"))
+                .containsExactly("api_key.create", "api_key.revoke");
         org.assertj.core.api.Assertions.assertThat(audit).allSatisfy(a -> {
-            org.assertj.core.api.Assertions.assertThat(a.targetId).isEqualTo(Long.toString(id));
-            org.assertj.core.api.Assertions.assertThat(a.details).doesNotContain(key);
+            org.assertj.core.api.Assertions.assertThat(a.get("target_id")).isEqualTo(Long.toString(id));
+            org.assertj.core.api.Assertions.assertThat((String) a.get("details")).doesNotContain(key);
         });
     }
 

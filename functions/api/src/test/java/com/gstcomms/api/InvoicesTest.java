@@ -4,7 +4,6 @@ import com.gstcomms.core.message.Channel;
 import com.gstcomms.core.message.RenderInvoice;
 import com.gstcomms.core.message.RenderLabels;
 import com.gstcomms.runtime.data.Invoice;
-import com.gstcomms.runtime.data.Product;
 import com.gstcomms.runtime.storage.ObjectStore;
 import com.gstcomms.testing.LocalServers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,7 +11,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,13 +48,7 @@ class InvoicesTest {
     @BeforeEach
     void setUp() {
         shop = TestShops.create();
-        Product tiffin = new Product();
-        tiffin.shopId = shop.id();
-        tiffin.sku = "TIFFIN-3";
-        tiffin.name = "Steel Tiffin Box";
-        tiffin.hsnSac = "7323";
-        tiffin.gstRate = new BigDecimal("18");
-        inTransaction(tiffin::persist);
+        TestShops.product(shop.id(), "TIFFIN-3", "Steel Tiffin Box", "7323", "18");
         Queues.drain("render");
     }
 

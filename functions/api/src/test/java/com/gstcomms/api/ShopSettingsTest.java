@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static com.gstcomms.api.Api.asKey;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,18 +17,39 @@ class ShopSettingsTest {
             {"legalName":"Asha Handlooms Private Limited","tradeName":"Asha","addressLine1":"12 MG Road","city":"Pune",
              "stateCode":"MH","pin":"411001","gstin":"27AAPFU0939F1ZV","email":"accounts@asha.example.in",
              "phone":"020 2612 3456","upiId":"asha@okhdfcbank","pricesIncludeTax":true,"invoicePrefix":"ASH",
-             "whatsappFallbackToEmail":true,"reminderRules":[{"daysFromDue":-3,"channel":"whatsapp"},{"daysFromDue":7}]}""";
+             "whatsappFallbackToEmail":true,
+             "reminders":{"offsetsDays":[7,-3,7],"channels":["email","whatsapp"],"maxCount":2},
+             "sendWindow":{"from":"10:00","to":"19:30"}}""";
 
     @Test
     void theOwnerSavesTheSupplierDetailsAndEveryoneReadsThem() {
         var shop = TestShops.create();
         asKey(shop.owner()).body(VALID).when().put("/v1/settings/shop")
                 .then().statusCode(200).body("stateCode", equalTo("27"), "stateName", equalTo("Maharashtra"),
-                        "phone", equalTo("+912026123456"), "reminderRules", hasSize(2),
-                        "reminderRules[0].channel", equalTo("WHATSAPP"), "reminderRules[1].channel", equalTo("AUTO"));
+                        "phone", equalTo("+912026123456"), "reminders.offsetsDays", contains(-3, 7),
+                        "reminders.channels", contains("EMAIL", "WHATSAPP"), "reminders.maxCount", equalTo(2),
+                        "reminders.enabled", equalTo(true), "sendWindow.from", equalTo("10:00"));
         asKey(shop.viewer()).when().get("/v1/settings/shop").then().statusCode(200)
                 .body("gstin", equalTo("27AAPFU0939F1ZV"), "whatsappFallbackToEmail", equalTo(true));
         asKey(shop.staff()).body(VALID).when().put("/v1/settings/shop").then().statusCode(403);
+    }
+
+    @Test
+    void remindersAreStoredWhereTheSchedulerReadsThemAndStayWhenAPutLeavesThemOut() {
+        var shop = TestShops.create();
+        asKey(shop.viewer()).when().get("/v1/settings/shop").then().statusCode(200)
+                .body("reminders.offsetsDays", contains(-3, 0, 7, 15), "sendWindow.to", equalTo("21:00"));
+        asKey(shop.owner()).body(VALID).when().put("/v1/settings/shop").then().statusCode(200);
+        // functions/scheduler's ReminderRules reads settings.reminders and settings.sendWindow.
+        String stored = (String) com.gstcomms.testing.Sql.ofApp()
+                .rows("select settings::text as s from shop where id = ?", shop.id()).getFirst().get("s");
+        var json = io.restassured.path.json.JsonPath.from(stored);
+        org.assertj.core.api.Assertions.assertThat(json.getList("reminders.offsetsDays")).containsExactly(-3, 7);
+        org.assertj.core.api.Assertions.assertThat(json.getList("reminders.channels")).containsExactly("EMAIL", "WHATSAPP");
+        org.assertj.core.api.Assertions.assertThat(json.getString("sendWindow.from")).isEqualTo("10:00");
+        asKey(shop.owner()).body(VALID.replaceAll("(?s),\\s*\"reminders\".*", "}"))
+                .when().put("/v1/settings/shop").then().statusCode(200)
+                .body("reminders.maxCount", equalTo(2), "sendWindow.to", equalTo("19:30"));
     }
 
     @Test
@@ -49,10 +71,10 @@ class ShopSettingsTest {
         var shop = TestShops.create();
         asKey(shop.owner()).body(VALID.replace("\"MH\"", "\"KA\"").replace("411001", "4110")
                         .replace("asha@okhdfcbank", "asha at bank").replace("\"ASH\"", "\"0ASH\"")
-                        .replace("-3", "-300"))
+                        .replace("-3", "-300").replace("\"10:00\"", "\"22:00\""))
                 .when().put("/v1/settings/shop")
                 .then().statusCode(400)
-                .body("errors.field", containsInAnyOrder("gstin", "pin", "upiId", "invoicePrefix", "reminderRules[0].daysFromDue"),
+                .body("errors.field", containsInAnyOrder("gstin", "pin", "upiId", "invoicePrefix", "reminders.offsetsDays", "sendWindow.to"),
                         "errors.find { it.field == 'gstin' }.message", containsString("Maharashtra"));
     }
 }

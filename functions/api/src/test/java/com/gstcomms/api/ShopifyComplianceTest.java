@@ -5,7 +5,6 @@ import com.gstcomms.runtime.data.BulkOperation;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.data.Notification;
-import com.gstcomms.runtime.data.Product;
 import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.runtime.storage.ObjectStore;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,7 +13,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
@@ -44,13 +42,7 @@ class ShopifyComplianceTest {
         long shopifyId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
         inTransaction(() -> Customer.update("shopifyId = ?1 where id = ?2", shopifyId, customer.id));
         customer.shopifyId = shopifyId;
-        Product p = new Product();
-        p.shopId = shop.id();
-        p.sku = "SAREE-7";
-        p.name = "Silk Saree";
-        p.hsnSac = "5007";
-        p.gstRate = new BigDecimal("5");
-        inTransaction(p::persist);
+        TestShops.product(shop.id(), "SAREE-7", "Silk Saree", "5007", "5");
         smallInvoice = issue("#S1", "1", "2100.00");
         largeInvoice = issue("#L1", "30", "2100.00");   // 63,000 incl. tax: above Rule 46(f)'s ₹50,000
         asKey(shop.staff()).body("{\"channel\":\"EMAIL\",\"kind\":\"ORDER_CONFIRMATION\",\"customerId\":" + customer.id

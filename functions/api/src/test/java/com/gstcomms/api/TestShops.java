@@ -3,15 +3,20 @@ package com.gstcomms.api;
 import com.gstcomms.api.auth.ApiKeys;
 import com.gstcomms.runtime.data.ApiKey;
 import com.gstcomms.runtime.data.Customer;
+import com.gstcomms.runtime.data.Product;
 import com.gstcomms.runtime.data.Shop;
+import com.gstcomms.testing.Sql;
 
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.gstcomms.runtime.work.Transactions.inTransaction;
-
-/** A fresh shop per test, with one API key per role, created straight in the database. */
+/**
+ * A fresh shop per test, with one API key per role, created straight in the database with plain JDBC
+ * ({@link Sql}): the entities handed back are plain objects with their ids, so tests using them also run
+ * against the packaged function ({@link AuthenticationIT}), where the app's Panache is out of reach.
+ */
 public final class TestShops {
 
     private TestShops() {
@@ -51,14 +56,33 @@ public final class TestShops {
         shop.gstin = "27AAPFU0939F1ZV";
         shop.email = "accounts@asha.example.in";
         shop.invoicePrefix = "ASH";
-        inTransaction(shop::persist);
+        Sql db = Sql.ofApp();
+        shop.id = db.insert("shop", "shop_domain", shop.shopDomain, "legal_name", shop.legalName,
+                "trade_name", shop.tradeName, "address_line1", shop.addressLine1, "city", shop.city,
+                "state_code", shop.stateCode, "pin", shop.pin, "gstin", shop.gstin, "email", shop.email,
+                "invoice_prefix", shop.invoicePrefix);
         Map<ApiKey.Role, String> keys = new EnumMap<>(ApiKey.Role.class);
         for (ApiKey.Role role : ApiKey.Role.values()) {
             ApiKeys.NewKey key = new ApiKeys().create(shop.id, role.name().toLowerCase() + " key", role, "test");
-            inTransaction(() -> key.row().persist());
+            ApiKey row = key.row();
+            row.id = db.insert("api_key", "shop_id", row.shopId, "name", row.name, "key_prefix", row.keyPrefix,
+                    "key_hash", row.keyHash, "role", row.role.name(), "created_by", row.createdBy);
             keys.put(role, key.key());
         }
         return new TestShop(shop, keys);
+    }
+
+    /** A catalogue item (SKU → HSN/SAC and GST rate), as the products import stores it. */
+    public static Product product(long shopId, String sku, String name, String hsnSac, String gstRate) {
+        Product p = new Product();
+        p.shopId = shopId;
+        p.sku = sku;
+        p.name = name;
+        p.hsnSac = hsnSac;
+        p.gstRate = new BigDecimal(gstRate);
+        p.id = Sql.ofApp().insert("product", "shop_id", shopId, "sku", sku, "name", name, "hsn_sac", hsnSac,
+                "gst_rate", p.gstRate);
+        return p;
     }
 
     public static Customer customer(long shopId, String email, String phone, boolean whatsappOptIn) {
@@ -76,7 +100,10 @@ public final class TestShops {
         c.pin = "600001";
         c.countryCode = "IN";
         c.tags = new String[] {"vip"};
-        inTransaction(c::persist);
+        c.id = Sql.ofApp().insert("customer", "shop_id", shopId, "first_name", c.firstName, "last_name", c.lastName,
+                "email", email, "phone", phone, "whatsapp_opt_in", whatsappOptIn, "email_opt_in", true,
+                "address1", c.address1, "city", c.city, "state_code", c.stateCode, "pin", c.pin,
+                "country_code", c.countryCode, "tags", c.tags);
         return c;
     }
 }

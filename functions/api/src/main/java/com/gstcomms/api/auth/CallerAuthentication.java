@@ -1,6 +1,8 @@
 package com.gstcomms.api.auth;
 
 import com.gstcomms.api.http.Problem;
+import com.gstcomms.api.ui.UiPaths;
+import com.gstcomms.api.ui.UiSessions;
 import com.gstcomms.runtime.data.ApiKey.Role;
 import com.gstcomms.runtime.data.Shop;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,16 +30,9 @@ public class CallerAuthentication {
     private static final Duration DB_WAIT = Duration.ofSeconds(10);
 
     /** The key, its shop and the shop's request count in this window, in one round trip (the hot path). */
-    private static final String KEY_LOOKUP = """
-            with k as (
-                select k.id, k.shop_id, k.role, k.key_prefix,
-                       k.last_used_at is null or k.last_used_at < now() - interval '1 minute' as stale,
-                       s.shop_domain, (s.settings ->> 'apiRequestsPerMinute') as shop_limit
-                  from api_key k join shop s on s.id = k.shop_id
-                 where k.key_hash = $1 and k.revoked_at is null),
-            counted as (""" + ShopRateLimit.BUMP_FROM_KEY + """
-            )
-            select k.*, (select requests from counted) as requests from k""";
+    private static final String KEY_LOOKUP = keyLookup("k.key_hash = $1");
+    /** The same for a page session, which names its key by id (the cookie never holds the key). */
+    private static final String KEY_BY_ID_LOOKUP = keyLookup("k.id = $1");
     private static final String TOUCH_KEY = "update api_key set last_used_at = now() where id = $1";
     private static final String SHOP_LOOKUP =
             "select id, (settings ->> 'apiRequestsPerMinute') as shop_limit from shop where shop_domain = $1";
@@ -47,11 +42,27 @@ public class CallerAuthentication {
     private final ShopRateLimit rateLimit;
     private final CurrentCaller current;
 
-    public CallerAuthentication(Pool pool, SessionTokens sessions, ShopRateLimit rateLimit, CurrentCaller current) {
+    private final UiSessions uiSessions;
+
+    public CallerAuthentication(Pool pool, SessionTokens sessions, ShopRateLimit rateLimit, CurrentCaller current,
+                                UiSessions uiSessions) {
         this.pool = pool;
         this.sessions = sessions;
         this.rateLimit = rateLimit;
         this.current = current;
+        this.uiSessions = uiSessions;
+    }
+
+    private static String keyLookup(String condition) {
+        return """
+            with k as (
+                select k.id, k.shop_id, k.role, k.key_prefix,
+                       k.last_used_at is null or k.last_used_at < now() - interval '1 minute' as stale,
+                       s.shop_domain, (s.settings ->> 'apiRequestsPerMinute') as shop_limit
+                  from api_key k join shop s on s.id = k.shop_id
+                 where %s and k.revoked_at is null),
+            counted as (%s)
+            select k.*, (select requests from counted) as requests from k""".formatted(condition, ShopRateLimit.BUMP_FROM_KEY);
     }
 
     @ServerRequestFilter
@@ -89,17 +100,52 @@ public class CallerAuthentication {
             return byApiKey(apiKey.strip());
         }
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return bySessionToken(authorization.substring(7).strip());
+            String token = authorization.substring(7).strip();
+            Authenticated who = bySessionToken(token);
+            current.setPageCredentials(null, token);
+            return who;
+        }
+        if (UiPaths.isPage(request.getUriInfo().getPath())) {
+            return byPageCredentials(request);
         }
         throw Problem.unauthorized("Send a Shopify session token (Authorization: Bearer …) or an X-Api-Key");
     }
 
+    /**
+     * The pages also accept what a browser can carry: Shopify's {@code id_token} query parameter when the
+     * app is embedded (GET only: it is in the URL), or the sign-in cookie, whose state-changing requests
+     * must echo the session's CSRF token. The cookie counts on the pages only, never on the JSON API.
+     */
+    private Authenticated byPageCredentials(ContainerRequestContext request) {
+        boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        String idToken = request.getUriInfo().getQueryParameters().getFirst("id_token");
+        if (reading && idToken != null && !idToken.isBlank()) {
+            Authenticated who = bySessionToken(idToken.strip());
+            current.setPageCredentials(null, idToken.strip());
+            return who;
+        }
+        jakarta.ws.rs.core.Cookie cookie = request.getCookies().get(UiSessions.COOKIE);
+        String session = cookie == null ? null : cookie.getValue();
+        Long keyId = uiSessions.keyId(session).orElseThrow(
+                () -> Problem.unauthorized("Sign in with an API key (the page session is missing or has expired)"));
+        if (!reading && !uiSessions.csrfMatches(session, request.getHeaderString(UiSessions.CSRF_HEADER))) {
+            throw Problem.forbidden("This form was not sent from this app's page (missing or wrong CSRF token); reload the page");
+        }
+        Authenticated who = keyRow(KEY_BY_ID_LOOKUP, keyId, "The API key of this session was revoked; sign in again");
+        current.setPageCredentials(uiSessions.csrfToken(session), null);
+        return who;
+    }
+
     private Authenticated byApiKey(String key) {
-        RowIterator<Row> rows = pool.preparedQuery(KEY_LOOKUP).execute(Tuple.of(ApiKeys.hash(key), rateLimit.currentWindow()))
+        // Unknown and revoked keys get the same answer.
+        return keyRow(KEY_LOOKUP, ApiKeys.hash(key), "The API key is not valid (unknown or revoked)");
+    }
+
+    private Authenticated keyRow(String lookup, Object key, String refusal) {
+        RowIterator<Row> rows = pool.preparedQuery(lookup).execute(Tuple.of(key, rateLimit.currentWindow()))
                 .await().atMost(DB_WAIT).iterator();
         if (!rows.hasNext()) {
-            // Unknown and revoked keys get the same answer.
-            throw Problem.unauthorized("The API key is not valid (unknown or revoked)");
+            throw Problem.unauthorized(refusal);
         }
         Row row = rows.next();
         rateLimit.check(row.getInteger("requests"), limit(row.getString("shop_limit")));

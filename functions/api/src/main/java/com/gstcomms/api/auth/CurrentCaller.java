@@ -8,9 +8,27 @@ import jakarta.enterprise.context.RequestScoped;
 public class CurrentCaller {
 
     private Caller caller;
+    private String csrfToken;
+    private String bearerToken;
 
     void set(Caller caller) {
         this.caller = caller;
+    }
+
+    /** How a page passes this request's credentials on to its own htmx requests (either may be null). */
+    void setPageCredentials(String csrfToken, String bearerToken) {
+        this.csrfToken = csrfToken;
+        this.bearerToken = bearerToken;
+    }
+
+    /** The CSRF token of a cookie session (null otherwise): the pages send it back as X-CSRF-Token. */
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    /** The Shopify session token of an embedded page (null otherwise): sent back as Authorization. */
+    public String bearerToken() {
+        return bearerToken;
     }
 
     public Caller get() {

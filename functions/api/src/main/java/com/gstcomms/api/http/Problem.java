@@ -92,10 +92,12 @@ public class Problem extends RuntimeException {
 
     /** One wrong input: where ({@code lines[2].hsnSac}) and what is wrong with it. */
     @RegisterForReflection
+    @io.quarkus.qute.TemplateData
     public record FieldError(String field, String message) {
     }
 
     @RegisterForReflection
+    @io.quarkus.qute.TemplateData
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Body(String type, String title, int status, String detail, String instance,
                        List<FieldError> errors) {

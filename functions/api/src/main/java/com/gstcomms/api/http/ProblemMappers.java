@@ -8,8 +8,11 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import com.gstcomms.api.ui.PageProblems;
+import com.gstcomms.api.ui.UiPaths;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -21,8 +24,17 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final PageProblems pages;
+
+    public ProblemMappers(PageProblems pages) {
+        this.pages = pages;
+    }
+
     @ServerExceptionMapper
-    public Response problem(Problem problem, UriInfo uri) {
+    public Response problem(Problem problem, UriInfo uri, HttpHeaders headers) {
+        if (uri != null && UiPaths.isPage(uri.getPath())) {
+            return pages.answer(problem, uri.getPath(), headers.getHeaderString("HX-Request") != null);
+        }
         return write(problem, uri);
     }
 
@@ -92,7 +104,10 @@ public class ProblemMappers {
                 "The request could not be completed; it is safe to retry with the same Idempotency-Key", null, null), uri);
     }
 
-    static Response write(Problem problem, UriInfo uri) {
+    Response write(Problem problem, UriInfo uri) {
+        if (uri != null && UiPaths.isPage(uri.getPath())) {
+            return pages.answer(problem, uri.getPath(), false);
+        }
         Response.ResponseBuilder builder = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem.body(uri == null ? null : uri.getPath()));

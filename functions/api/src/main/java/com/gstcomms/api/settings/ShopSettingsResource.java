@@ -31,8 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -49,7 +47,6 @@ public class ShopSettingsResource {
 
     /** NPCI VPA shape: handle@psp. */
     private static final Pattern UPI_ID = Pattern.compile("[A-Za-z0-9._-]{2,256}@[A-Za-z][A-Za-z0-9]{1,63}");
-    private static final int MAX_REMINDER_RULES = 10;
 
     private final CurrentCaller caller;
     private final AuditTrail audit;
@@ -117,7 +114,10 @@ public class ShopSettingsResource {
                 errors.add("invoicePrefix", e.getMessage());
             }
         }
-        List<ShopSettings.ReminderRule> rules = reminderRules(body.reminderRules(), errors);
+        ReminderSettings.Reminders reminders = body.reminders() == null ? null
+                : ReminderSettings.check(body.reminders(), errors, "reminders.");
+        ReminderSettings.SendWindow window = body.sendWindow() == null ? null
+                : ReminderSettings.check(body.sendWindow(), errors, "sendWindow.from", "sendWindow.to");
         errors.throwIfAny();
 
         Caller who = caller.get();
@@ -138,7 +138,12 @@ public class ShopSettingsResource {
             shop.invoicePrefix = prefix;
             shop.whatsappFallbackToEmail = Boolean.TRUE.equals(body.whatsappFallbackToEmail());
             ObjectNode settings = (ObjectNode) Json.tree(shop.settings);
-            settings.set("reminderRules", Json.mapper().valueToTree(rules));
+            if (reminders != null) {
+                ReminderSettings.write(settings, reminders);
+            }
+            if (window != null) {
+                ReminderSettings.write(settings, window);
+            }
             shop.settings = settings.toString();
             shop.updatedAt = OffsetDateTime.now();
             return audit.record(who, "settings.shop.update", "shop", shop.id,
@@ -176,41 +181,14 @@ public class ShopSettingsResource {
         return new LogoUpload(key, upload.url().toString(), upload.headers(), upload.expiresAt());
     }
 
-    private static List<ShopSettings.ReminderRule> reminderRules(List<ShopSettings.ReminderRule> given, FieldErrors errors) {
-        if (given == null) {
-            return List.of();
-        }
-        if (given.size() > MAX_REMINDER_RULES) {
-            errors.add("reminderRules", "at most " + MAX_REMINDER_RULES + " reminder rules are allowed");
-            return List.of();
-        }
-        List<ShopSettings.ReminderRule> rules = new ArrayList<>();
-        for (int i = 0; i < given.size(); i++) {
-            ShopSettings.ReminderRule rule = given.get(i);
-            String at = "reminderRules[" + i + "]";
-            if (rule == null || rule.daysFromDue() == null || rule.daysFromDue() < -30 || rule.daysFromDue() > 365) {
-                errors.add(at + ".daysFromDue", "daysFromDue must be between -30 and 365");
-                continue;
-            }
-            String channel = rule.channel() == null ? "AUTO" : rule.channel().strip().toUpperCase(Locale.ROOT);
-            if (!List.of("EMAIL", "WHATSAPP", "AUTO").contains(channel)) {
-                errors.add(at + ".channel", "channel must be EMAIL, WHATSAPP or AUTO");
-                continue;
-            }
-            rules.add(new ShopSettings.ReminderRule(rule.daysFromDue(), channel));
-        }
-        return rules;
-    }
-
     static ShopSettings view(Shop shop) {
-        List<ShopSettings.ReminderRule> rules = new ArrayList<>();
-        Json.tree(shop.settings).path("reminderRules").forEach(r -> rules.add(new ShopSettings.ReminderRule(
-                r.path("daysFromDue").asInt(), r.path("channel").asText("AUTO"))));
+        var settings = Json.tree(shop.settings);
         String stateName = shop.stateCode == null ? null
                 : IndianState.byCode(shop.stateCode).map(IndianState::displayName).orElse(null);
         return new ShopSettings(shop.shopDomain, shop.legalName, shop.tradeName, shop.addressLine1, shop.addressLine2,
                 shop.city, shop.stateCode, stateName, shop.pin, shop.gstin, shop.email, shop.phone, shop.upiId,
-                shop.logoKey, shop.pricesIncludeTax, shop.invoicePrefix, shop.whatsappFallbackToEmail, rules);
+                shop.logoKey, shop.pricesIncludeTax, shop.invoicePrefix, shop.whatsappFallbackToEmail,
+                ReminderSettings.reminders(settings), ReminderSettings.sendWindow(settings));
     }
 
     private static String blankToNull(String text) {

@@ -58,7 +58,7 @@ import static com.gstcomms.runtime.work.Transactions.inTransaction;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TemplatesResource {
 
-    static final Pattern BUILT_IN_ID = Pattern.compile("builtin:(EMAIL|WHATSAPP):([A-Z0-9_]+):([a-z-]+)");
+    public static final Pattern BUILT_IN_ID = Pattern.compile("builtin:(EMAIL|WHATSAPP):([A-Z0-9_]+):([a-z-]+)");
 
     private final CurrentCaller caller;
     private final MessageTemplates templates;
@@ -129,6 +129,26 @@ public class TemplatesResource {
             return builtInView(channel, builtIn.group(2), builtIn.group(3), true);
         }
         return rowView(row(caller.shopId(), id), true);
+    }
+
+    /**
+     * Every version of template {id}'s channel, kind and locale: the shop's versions newest first, then the
+     * built-in one it overrides (when there is one). Without contents; GET each for them.
+     */
+    @GET
+    @Path("/{id}/versions")
+    @Allowed(VIEWER)
+    public Map<String, List<TemplateView>> versions(@PathParam("id") String id) {
+        TemplateView base = get(id);
+        long shopId = caller.shopId();
+        Channel channel = Channel.valueOf(base.channel());
+        List<TemplateView> items = new ArrayList<>(inSession(() -> Template.<Template>list(
+                        "shopId = ?1 and channel = ?2 and kind = ?3 and locale = ?4 order by version desc",
+                        shopId, channel, base.kind(), base.locale())).stream().map(t -> rowView(t, false)).toList());
+        if (templates.builtIn(channel, base.kind(), base.locale()).isPresent()) {
+            items.add(builtInView(channel, base.kind(), base.locale(), false));
+        }
+        return Map.of("items", items);
     }
 
     /** A new shop template (a kind of the shop's own, or a locale the built-ins lack): version 1. */

@@ -33,6 +33,8 @@ final class CloudRun {
         OUT.println();
         OUT.println("  API        " + cloud.apiUrl() + "   (X-Api-Key below; e.g. curl -H 'X-Api-Key: …' "
                 + cloud.apiUrl() + "/v1/settings/shop)");
+        OUT.println("  Pages      " + cloud.apiUrl() + "/ui/sign-in   (Notification Center and Bulk Operations; sign in "
+                + "with the API key below)");
         OUT.println("  Console    " + cloud.consoleUrl() + "   (functions, queues, bulk jobs, captured mail and WhatsApp)");
         OUT.println("  Shop       " + cloud.shop().domain() + " (supplier in Maharashtra, GSTIN 27AAPFU0939F1ZV)");
         OUT.println("  API key    " + cloud.shop().apiKey() + (cloud.shop().keyWasGenerated()

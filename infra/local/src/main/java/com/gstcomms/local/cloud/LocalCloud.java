@@ -2,6 +2,7 @@ package com.gstcomms.local.cloud;
 
 import com.gstcomms.local.console.Console;
 import com.gstcomms.local.events.HttpApiGateway;
+import com.gstcomms.local.events.LambdaInvokeApi;
 import com.gstcomms.local.events.ProviderCallbacks;
 import com.gstcomms.local.events.S3EventSource;
 import com.gstcomms.local.events.ScheduleEventSource;
@@ -80,6 +81,7 @@ public final class LocalCloud implements AutoCloseable {
     private LocalDatabase database;
     private String bucket;
     private HttpApiGateway gateway;
+    private LambdaInvokeApi lambdaApi;
     private ProviderCallbacks callbacks;
     private LocalShop.Created shop;
     private Console console;
@@ -133,6 +135,8 @@ public final class LocalCloud implements AutoCloseable {
 
         gateway = new HttpApiGateway(vertx, options.host(), options.apiPort(), options.integrationTimeout(), log);
         closeables.add(gateway);
+        lambdaApi = new LambdaInvokeApi(vertx, options.host(), 0, this::function, Duration.ofSeconds(2), log);
+        closeables.add(lambdaApi);
 
         began = System.nanoTime();
         Resolver early = new Resolver(template, environment(Map.of(), Map.of()));
@@ -315,6 +319,8 @@ public final class LocalCloud implements AutoCloseable {
         env.putIfAbsent("QUARKUS_MAILER_MOCK", "false");
         env.putIfAbsent("GSTCOMMS_SENDGRID_BASE_URL", sendGrid.baseUrl());
         env.putIfAbsent("GSTCOMMS_TWILIO_BASE_URL", twilio.baseUrl());
+        // The API invokes csv-job (exports, bulk status) through Lambda's Invoke API: here, the local one.
+        env.putIfAbsent("GSTCOMMS_CSV_LAMBDA_ENDPOINT", lambdaInvokeUrl());
         if (env.getOrDefault("GSTCOMMS_TWILIO_SENDER", "").isBlank()) {
             env.put("GSTCOMMS_TWILIO_SENDER", LOCAL_WHATSAPP_SENDER);
         }
@@ -400,6 +406,15 @@ public final class LocalCloud implements AutoCloseable {
 
     public String apiUrl() {
         return "http://" + options.host() + ":" + gateway.port();
+    }
+
+    /** The local Lambda Invoke API (the endpoint override of the functions' Lambda clients). */
+    public String lambdaInvokeUrl() {
+        return "http://" + options.host() + ":" + lambdaApi.port();
+    }
+
+    public LambdaInvokeApi lambdaApi() {
+        return lambdaApi;
     }
 
     public int consolePort() {

@@ -15,24 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console in a real browser: Debian's headless Chromium driven by Selenium through Debian's
@@ -45,8 +38,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ConsoleBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String SUBJECT = "Tax invoice MH/2627/000099 from Demo Kirana (browser test)";
     /** A PDF's first bytes: the binary comment line makes it binary, as every real PDF is. */
     static final byte[] PDF = {'%', 'P', 'D', 'F', '-', '1', '.', '7', '\n', '%', (byte) 0xE2, (byte) 0xE3, (byte) 0xCF,
@@ -57,20 +48,7 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void openBrowser() {
         DemoCloud.assumeChainTestsWanted();
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("ConsoleBrowserTest skipped: " + CHROMIUM + " is not installed "
-                    + "(apt-get install chromium chromium-driver)");
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is not installed (apt-get install chromium chromium-driver)");
-        assertThat(CHROMEDRIVER).as("Chromium is installed but its driver is not: apt-get install chromium-driver")
-                .isExecutable();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open("ConsoleBrowserTest", 1400);
     }
 
     @AfterAll

@@ -1,0 +1,8 @@
+package com.gstcomms.api;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link AuthenticationTest} against the packaged function: the native binary (-Dnative). */
+@QuarkusIntegrationTest
+class AuthenticationIT extends AuthenticationTest {
+}
