@@ -100,7 +100,11 @@ public class ShopReminders {
                         "shopId = ?1 and status in ?2 and dueDate in ?3 and id > ?4 order by id",
                         shop.id, UNPAID, dueDates, command.afterInvoiceId())
                 .page(0, config.pageSize()).list());
-        Instant sendAt = SendWindow.nextSendTime(clock.now(), rules.windowFrom(), rules.windowTo());
+        Instant now = clock.now();
+        Instant next = SendWindow.nextSendTime(now, rules.windowFrom(), rules.windowTo());
+        // Inside the window: no time at all, so the row is queued now (whatever clock the Notifier reads);
+        // outside it: the window's next opening, for due-messages to queue then.
+        Instant sendAt = next.isAfter(now) ? next : null;
 
         Map<Long, Customer> customers = customersOf(shop.id, page);
         Map<Long, Long> sentSoFar = remindersSoFar(shop.id, page);
@@ -193,7 +197,7 @@ public class ShopReminders {
         }
         return Optional.of(new NotificationRequest(shop.id, customer.id, channel.get(), KIND, customer.locale, null,
                 null, variables, List.of(), invoice.id, null, null, "reminder:" + invoice.id + ":" + stage,
-                sendAt.atOffset(ZoneOffset.UTC), false));
+                sendAt == null ? null : sendAt.atOffset(ZoneOffset.UTC), false));
     }
 
     private static boolean reachable(Customer customer, Channel channel) {

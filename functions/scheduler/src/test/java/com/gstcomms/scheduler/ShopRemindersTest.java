@@ -35,9 +35,15 @@ import static org.assertj.core.api.Assertions.assertThat;
         initArgs = @io.quarkus.test.common.ResourceArg(name = "only", value = "postgres,sqs,s3"))
 class ShopRemindersTest {
 
-    /** 2026-11-25 10:00 India time, inside the send window. */
-    private static final Instant MORNING = Instant.parse("2026-11-25T04:30:00Z");
-    private static final LocalDate DAY = LocalDate.of(2026, 11, 25);
+    private static final java.time.ZoneId INDIA = java.time.ZoneId.of("Asia/Kolkata");
+    /**
+     * A day two years ahead of the real one: a reminder the scheduler's clock puts off to the next morning
+     * must still lie in the real future, because the Notifier keeps a row SCHEDULED only while its time
+     * is ahead of the real clock (a fixed date here turned QUEUED once that date had passed).
+     */
+    private static final LocalDate DAY = LocalDate.now(INDIA).plusYears(2);
+    /** 10:00 India time on DAY, inside the send window. */
+    private static final Instant MORNING = DAY.atTime(10, 0).atZone(INDIA).toInstant();
 
     @Inject
     ShopReminders reminders;
@@ -149,7 +155,7 @@ class ShopRemindersTest {
     @Test
     void aRunOutsideTheSendWindowSchedulesRemindersForNineInTheMorning() {
         // 23:00 India time: too late to message a customer.
-        QuarkusMock.installMockForType(new Fixtures.FixedClock(Instant.parse("2026-11-25T17:30:00Z")),
+        QuarkusMock.installMockForType(new Fixtures.FixedClock(DAY.atTime(23, 0).atZone(INDIA).toInstant()),
                 SchedulerClock.class);
         Invoice dueToday = Fixtures.invoice(shop, onEmail, DAY, Invoice.Status.SENT, 0);
 
@@ -157,7 +163,7 @@ class ShopRemindersTest {
 
         Notification n = remindersOf(dueToday).get(0);
         assertThat(n.status).isEqualTo(NotificationStatus.SCHEDULED);
-        assertThat(n.scheduledAt.toInstant()).isEqualTo(Instant.parse("2026-11-26T03:30:00Z"));
+        assertThat(n.scheduledAt.toInstant()).isEqualTo(DAY.plusDays(1).atTime(9, 0).atZone(INDIA).toInstant());
     }
 
     @Test
