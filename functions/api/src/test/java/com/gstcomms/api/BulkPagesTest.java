@@ -1,7 +1,9 @@
 package com.gstcomms.api;
 
+import com.gstcomms.core.message.RenderLabels;
 import com.gstcomms.runtime.data.BulkOperation;
 import com.gstcomms.runtime.storage.ObjectStore;
+import com.gstcomms.testing.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -108,6 +110,65 @@ class BulkPagesTest {
     }
 
     @Test
+    void theLabelsFormPostsEachRowsCourierAndAwbAndTheNextVisitShowsThem() {
+        long first = InvoicesTest.invoiceToShip(shop);
+        long second = InvoicesTest.invoiceToShip(shop);
+        Browser staff = Browser.signIn(shop.staff());
+        staff.open("/ui/bulk/labels").then().statusCode(200)
+                .body(containsString("<label for=\"label-courier-" + first + "\">Courier<span class=\"sr-only\"> for ASH/"),
+                        containsString("id=\"label-awb-" + second + "\" name=\"awb-" + second + "\" value=\"\""),
+                        containsString("id=\"batch-courier\" name=\"batchCourier\""));
+
+        String panel = staff.htmx().formParam("invoiceId", first).formParam("invoiceId", second)
+                .formParam("batchCourier", "Blue Dart")
+                .formParam("courier-" + first, "Delhivery").formParam("awb-" + first, "DL123456789IN")
+                .formParam("weight-" + first, "750")
+                .formParam("courier-" + second, "").formParam("awb-" + second, "BD55501")
+                .when().post("/ui/bulk/labels").then().statusCode(200).extract().asString();
+
+        BulkOperation op = inSession(() -> BulkOperation.<BulkOperation>find("shopId = ?1 and type = 'LABELS'", shop.id())
+                .firstResult());
+        assertThat(op.total).isEqualTo(2);
+        assertThat(panel).contains("id=\"operation-" + op.id + "\"", "Shipping labels", "0 of 2 processed");
+        assertThat(Queues.drain("render")).anySatisfy(c -> assertThat(c).isInstanceOfSatisfying(RenderLabels.class,
+                labels -> assertThat(labels.bulkOperationId()).isEqualTo(op.id)));
+        assertThat(InvoicesTest.shipmentOf(first)).containsEntry("courier", "Delhivery").containsEntry("awb", "DL123456789IN")
+                .containsEntry("weight_grams", 750);
+        assertThat(InvoicesTest.shipmentOf(second)).as("the batch's courier fills the empty row")
+                .containsEntry("courier", "Blue Dart").containsEntry("awb", "BD55501").containsEntry("weight_grams", null);
+        staff.open("/ui/bulk/labels").then().statusCode(200)
+                .body(containsString("name=\"awb-" + first + "\" value=\"DL123456789IN\""),
+                        containsString("name=\"courier-" + second + "\" value=\"Blue Dart\""));
+    }
+
+    @Test
+    void aRowWithoutAwbIsRefusedWithTheErrorNextToItAndNothingStarts() {
+        long first = InvoicesTest.invoiceToShip(shop);
+        long second = InvoicesTest.invoiceToShip(shop);
+        Browser staff = Browser.signIn(shop.staff());
+        staff.open("/ui/bulk/labels");
+        long before = operations();
+
+        String answer = staff.htmx().formParam("invoiceId", first).formParam("invoiceId", second)
+                .formParam("courier-" + first, "Delhivery").formParam("awb-" + first, "DL1")
+                .formParam("courier-" + second, "Delhivery").formParam("awb-" + second, "")
+                .formParam("weight-" + second, "half a kilo")
+                .when().post("/ui/bulk/labels").then().statusCode(400).extract().asString();
+
+        assertThat(answer).contains("id=\"problem\"", "parcels[1].weightGrams",
+                "<p id=\"label-error-" + second + "\" class=\"row-error\" hx-swap-oob=\"true\">the weight &#39;half a kilo&#39; is not whole grams")
+                .doesNotContain("id=\"label-error-" + first + "\"");
+        String missingAwb = staff.htmx().formParam("invoiceId", first).formParam("invoiceId", second)
+                .formParam("courier-" + first, "Delhivery").formParam("awb-" + first, "DL1")
+                .formParam("courier-" + second, "Delhivery")
+                .when().post("/ui/bulk/labels").then().statusCode(400).extract().asString();
+        assertThat(missingAwb).contains("<code>parcels[1].awb</code>",
+                "<p id=\"label-error-" + second + "\" class=\"row-error\" hx-swap-oob=\"true\">the AWB number is required");
+        assertThat(operations()).isEqualTo(before);
+        assertThat(Sql.ofApp().<Long>value("select count(*) from shipment where shop_id = ?", shop.id())).isZero();
+    }
+
+    @Test
     void nothingSelectedIsAClearErrorNamingTheField() {
         Browser staff = Browser.signIn(shop.staff());
         staff.open("/ui/bulk/labels");
@@ -126,11 +187,24 @@ class BulkPagesTest {
                         containsString("10 of 40 processed"), containsString("8 succeeded"), containsString("2 failed"),
                         containsString(" s</span>"), containsString("hx-trigger=\"every 1s\""));
 
+        // Just finished with failures: it keeps asking until the error report (written right after) is there.
         inTransaction(() -> BulkOperation.update("status = ?1, processed = 40, succeeded = 37, failed = 3, finishedAt = ?2 "
                 + "where id = ?3", BulkOperation.Status.COMPLETED_WITH_ERRORS, OffsetDateTime.now(), running.id));
         viewer.request().when().get("/ui/bulk/operations/" + running.id).then().statusCode(200)
+                .body(containsString("Completed with errors"), containsString("hx-trigger=\"every 1s\""),
+                        not(containsString("-error-report")));
+        String key = "imports/" + shop.id() + "/" + running.id + "/errors.csv";
+        store.put(key, "Row,Column,Value,Reason\r\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+        inTransaction(() -> BulkOperation.update("errorReportKey = ?1 where id = ?2", key, running.id));
+        viewer.request().when().get("/ui/bulk/operations/" + running.id).then().statusCode(200)
                 .body(containsString("value=\"100\""), containsString(">100%<"), containsString("Completed with errors"),
-                        containsString("3 failed"), not(containsString("hx-trigger")));
+                        containsString("3 failed"), containsString("id=\"operation-" + running.id + "-error-report\""),
+                        not(containsString("hx-trigger")));
+        // A report that never comes is waited for 30 s at most.
+        inTransaction(() -> BulkOperation.update("errorReportKey = null, finishedAt = ?1 where id = ?2",
+                OffsetDateTime.now().minusMinutes(1), running.id));
+        viewer.request().when().get("/ui/bulk/operations/" + running.id).then().statusCode(200)
+                .body(not(containsString("hx-trigger")));
         // The recent list of its tab shows it too.
         viewer.open("/ui/bulk/import-export").then().body(containsString("id=\"operation-" + running.id + "\""));
     }

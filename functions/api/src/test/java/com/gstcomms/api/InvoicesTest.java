@@ -6,6 +6,7 @@ import com.gstcomms.core.message.RenderLabels;
 import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.storage.ObjectStore;
 import com.gstcomms.testing.LocalServers;
+import com.gstcomms.testing.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import static com.gstcomms.api.Api.asKey;
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
@@ -167,22 +169,94 @@ class InvoicesTest {
         assertThat(csv).contains("orders[1],#BAD,lines[0].sku");
     }
 
-    @Test
-    void bulkLabelsCreatesShipmentsAndQueuesOneLabelPdf() {
+    /** An invoice of order #IN1001 for a customer with a PIN code (a label needs one), nothing queued after it. */
+    static long invoiceToShip(TestShops.TestShop shop) {
         var customer = TestShops.customer(shop.id(), "l-" + System.nanoTime() + "@example.in", "+919812345678", false);
-        long id = asKey(shop.staff()).body(IN1001.replace("\"orderRef\"", "\"customerId\":" + customer.id + ",\"orderRef\""))
+        long id = asKey(shop.staff()).body(IN1001.replace("#IN1001", "#L" + customer.id)
+                .replace("\"orderRef\"", "\"customerId\":" + customer.id + ",\"orderRef\""))
                 .when().post("/v1/invoices").then().statusCode(201).extract().jsonPath().getLong("id");
         Queues.drain("render");
-        long op = asKey(shop.staff()).body("{\"invoiceIds\":[" + id + "]}").when().post("/v1/bulk/labels")
-                .then().statusCode(202).body("type", equalTo("LABELS"), "total", equalTo(1), "status", equalTo("PENDING"))
+        return id;
+    }
+
+    static Map<String, Object> shipmentOf(long invoiceId) {
+        return Sql.ofApp().row("select courier, awb, weight_grams from shipment where invoice_id = ?", invoiceId).orElseThrow();
+    }
+
+    @Test
+    void bulkLabelsRecordsEachParcelsCourierAndAwbAndQueuesOneLabelPdf() {
+        long first = invoiceToShip(shop);
+        long second = invoiceToShip(shop);
+        long op = asKey(shop.staff()).body("""
+                        {"parcels":[{"invoiceId":%d,"courier":" Delhivery ","awb":"DL123456789IN","weightGrams":500},
+                                    {"invoiceId":%d,"courier":"Blue Dart","awb":"BD 9087-6543"}]}""".formatted(first, second))
+                .when().post("/v1/bulk/labels")
+                .then().statusCode(202).body("type", equalTo("LABELS"), "total", equalTo(2), "status", equalTo("PENDING"))
                 .extract().jsonPath().getLong("id");
         assertThat(Queues.drain("render")).singleElement().isInstanceOfSatisfying(RenderLabels.class, c -> {
             assertThat(c.bulkOperationId()).isEqualTo(op);
-            assertThat(c.shipmentIds()).hasSize(1);
+            assertThat(c.shipmentIds()).hasSize(2);
         });
+        assertThat(shipmentOf(first)).containsEntry("courier", "Delhivery").containsEntry("awb", "DL123456789IN")
+                .containsEntry("weight_grams", 500);
+        assertThat(shipmentOf(second)).containsEntry("courier", "Blue Dart").containsEntry("awb", "BD 9087-6543")
+                .containsEntry("weight_grams", null);
+
+        // The parcels now have both: invoiceIds alone label them again; a parcel by shipmentId updates its AWB.
+        long secondShipment = ((Number) Sql.ofApp().value("select id from shipment where invoice_id = ?", second)).longValue();
+        asKey(shop.staff()).body("""
+                        {"invoiceIds":[%d],"parcels":[{"shipmentId":%d,"courier":"Blue Dart","awb":"BD777"}]}"""
+                        .formatted(first, secondShipment))
+                .when().post("/v1/bulk/labels").then().statusCode(202).body("total", equalTo(2));
+        assertThat(Queues.drain("render")).singleElement().isInstanceOfSatisfying(RenderLabels.class,
+                c -> assertThat(c.shipmentIds()).hasSize(2));
+        assertThat(shipmentOf(second)).containsEntry("awb", "BD777");
+        assertThat(Sql.ofApp().<Long>value("select count(*) from shipment where invoice_id in (?, ?)", first, second))
+                .isEqualTo(2L);
+
         var other = TestShops.create();
-        asKey(other.staff()).body("{\"invoiceIds\":[" + id + "]}").when().post("/v1/bulk/labels")
-                .then().statusCode(400).body("errors[0].field", equalTo("invoiceIds[0]"));
+        asKey(other.staff()).body("{\"parcels\":[{\"invoiceId\":" + first + ",\"courier\":\"DTDC\",\"awb\":\"X1\"}]}")
+                .when().post("/v1/bulk/labels")
+                .then().statusCode(400).body("errors[0].field", equalTo("parcels[0].invoiceId"),
+                        "errors[0].message", containsString("not found"));
+        asKey(other.staff()).body("{\"shipmentIds\":[" + secondShipment + "]}").when().post("/v1/bulk/labels")
+                .then().statusCode(400).body("errors[0].field", equalTo("shipmentIds[0]"));
+        assertThat(shipmentOf(first)).containsEntry("courier", "Delhivery");
+    }
+
+    @Test
+    void bulkLabelsRefusesEveryParcelThatCouldNotBeLabelledAndStartsNothing() {
+        long first = invoiceToShip(shop);
+        long second = invoiceToShip(shop);
+        long operationsBefore = Sql.ofApp().<Long>value("select count(*) from bulk_operation where shop_id = ?", shop.id());
+
+        asKey(shop.staff()).body("""
+                        {"parcels":[{"invoiceId":%d,"courier":"Delhivery"},
+                                    {"invoiceId":%d,"courier":"  ","awb":"DL-१२३"},
+                                    {"shipmentId":1,"invoiceId":%d,"courier":"%s","awb":"%s","weightGrams":0}]}"""
+                        .formatted(first, second, first, "C".repeat(61), "A".repeat(41)))
+                .when().post("/v1/bulk/labels")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("parcels[0].awb", "parcels[1].courier", "parcels[1].awb",
+                                "parcels[2].invoiceId", "parcels[2].courier", "parcels[2].awb", "parcels[2].weightGrams"),
+                        "errors.find { it.field == 'parcels[0].awb' }.message", containsString("AWB number is required"),
+                        "errors.find { it.field == 'parcels[1].awb' }.message", containsString("Code 128"),
+                        "errors.find { it.field == 'parcels[2].awb' }.message", containsString("at most 40"),
+                        "errors.find { it.field == 'parcels[2].courier' }.message", containsString("at most 60"));
+
+        // Ids alone are refused when their parcels have no courier and AWB: such a label could only fail.
+        asKey(shop.staff()).body("{\"invoiceIds\":[" + first + "]}").when().post("/v1/bulk/labels")
+                .then().statusCode(400).body("errors[0].field", equalTo("invoiceIds[0]"),
+                        "errors[0].message", containsString("no courier and AWB"));
+        asKey(shop.staff()).body("{\"invoiceIds\":[" + first + "],\"parcels\":[{\"invoiceId\":" + first
+                        + ",\"courier\":\"DTDC\",\"awb\":\"D1\"}]}").when().post("/v1/bulk/labels")
+                .then().statusCode(400).body("errors[0].field", equalTo("parcels[0]"),
+                        "errors[0].message", containsString("already in invoiceIds[0]"));
+
+        assertThat(Queues.drain("render")).isEmpty();
+        assertThat(Sql.ofApp().<Long>value("select count(*) from bulk_operation where shop_id = ?", shop.id()))
+                .isEqualTo(operationsBefore);
+        assertThat(Sql.ofApp().<Long>value("select count(*) from shipment where shop_id = ?", shop.id())).isZero();
     }
 
     @Test

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationsLoadBench {
 
     static final int RATE = 200;
-    static final int WARMUP_SECONDS = 5;
+    /** Warm-up at the full rate before measuring: the JIT is still compiling the POST path after 5 s. */
+    static final int WARMUP_SECONDS = 15;
     static final int MEASURE_SECONDS = 20;
     /** Lambda instances serving the load (the module's poll loop plus extra pollers). */
     static final int INSTANCES = Integer.getInteger("bench.instances", 8);

@@ -34,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -92,25 +93,34 @@ public class BulkJobsResource {
                 () -> new IdempotentRequests.Answer(202, invoicing.run(who, body.orders(), body.invoiceIds(), body.deliverVia())));
     }
 
+    /**
+     * A parcel to label: an invoice's (created from the invoice and its customer when it has none) or an
+     * existing shipment's, with the courier and AWB (and, optionally, the weight in grams) to record on it.
+     */
     @RegisterForReflection
-    public record BulkLabels(List<Long> shipmentIds, List<Long> invoiceIds) {
+    public record Parcel(Long invoiceId, Long shipmentId, String courier, String awb, Integer weightGrams) {
+    }
+
+    /**
+     * {@code parcels} name each parcel with its courier and AWB; {@code shipmentIds} and {@code invoiceIds}
+     * are for parcels whose shipment already has both.
+     */
+    @RegisterForReflection
+    public record BulkLabels(List<Long> shipmentIds, List<Long> invoiceIds, List<Parcel> parcels) {
     }
 
     /**
      * One 4×6 label PDF for many parcels at {@code labels/{shop}/{operation}.pdf}. Invoices without a
-     * shipment get one, addressed from the invoice and its customer (the PIN is needed for the label).
+     * shipment get one, addressed from the invoice and its customer (the PIN is needed for the label); the
+     * parcels' courier, AWB and weight are recorded on their shipments. A parcel that would still have no
+     * courier or AWB is refused (400) before anything is stored or queued.
      */
     @POST
     @Path("/labels")
     public Response labels(BulkLabels body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        List<Long> shipmentIds = body == null || body.shipmentIds() == null ? List.of() : body.shipmentIds();
-        List<Long> invoiceIds = body == null || body.invoiceIds() == null ? List.of() : body.invoiceIds();
-        if (shipmentIds.isEmpty() && invoiceIds.isEmpty()) {
-            throw Problem.invalid("shipmentIds", "give shipmentIds or invoiceIds");
-        }
-        if (shipmentIds.size() + invoiceIds.size() > MAX_ITEMS) {
-            throw Problem.invalid("shipmentIds", "at most " + MAX_ITEMS + " labels per request");
-        }
+        List<LabelParcels.Item> items = LabelParcels.read(body);
+        List<Long> shipmentIds = items.stream().map(LabelParcels.Item::shipmentId).filter(Objects::nonNull).toList();
+        List<Long> invoiceIds = items.stream().map(LabelParcels.Item::invoiceId).filter(Objects::nonNull).toList();
         Caller who = caller.get();
         long shopId = who.shopId();
         return idempotent.run(shopId, idempotencyKey, "POST", "/v1/bulk/labels", body, () -> {
@@ -119,7 +129,7 @@ public class BulkJobsResource {
                     .chain(shipments -> (invoiceIds.isEmpty() ? Uni.createFrom().item(List.<Invoice>of())
                             : Invoice.<Invoice>find("shopId = ?1 and id in ?2", shopId, invoiceIds).list())
                             .chain(invoices -> Shop.<Shop>findById(shopId)
-                                    .chain(shop -> shipmentsFor(shopId, shipmentIds, invoiceIds, shipments, invoices, shop))))
+                                    .chain(shop -> shipmentsFor(shopId, items, shipments, invoices, shop))))
                     .chain(shipments -> {
                         BulkOperation row = new BulkOperation();
                         row.shopId = shopId;
@@ -144,70 +154,78 @@ public class BulkJobsResource {
         return ids;
     }
 
-    private Uni<List<Shipment>> shipmentsFor(long shopId, List<Long> shipmentIds, List<Long> invoiceIds,
-                                             List<Shipment> found, List<Invoice> invoices, Shop shop) {
+    /**
+     * The shipment of every item, in the request's order: found, or made from its invoice; each gets the
+     * item's courier, AWB and weight. Any item not this shop's, not addressable or left without courier or
+     * AWB fails the whole request (the transaction rolls back what was set).
+     */
+    private Uni<List<Shipment>> shipmentsFor(long shopId, List<LabelParcels.Item> items, List<Shipment> found,
+                                             List<Invoice> invoices, Shop shop) {
         FieldErrors errors = new FieldErrors();
-        Set<Long> foundIds = found.stream().map(s -> s.id).collect(Collectors.toSet());
-        for (int i = 0; i < shipmentIds.size(); i++) {
-            if (!foundIds.contains(shipmentIds.get(i))) {
-                errors.add("shipmentIds[" + i + "]", "shipment " + shipmentIds.get(i) + " was not found");
-            }
-        }
-        Set<Long> invoiceFound = invoices.stream().map(inv -> inv.id).collect(Collectors.toSet());
-        for (int i = 0; i < invoiceIds.size(); i++) {
-            if (!invoiceFound.contains(invoiceIds.get(i))) {
-                errors.add("invoiceIds[" + i + "]", "invoice " + invoiceIds.get(i) + " was not found");
+        Map<Long, Shipment> shipmentsById = found.stream().collect(Collectors.toMap(s -> s.id, s -> s));
+        Map<Long, Invoice> invoicesById = invoices.stream().collect(Collectors.toMap(inv -> inv.id, inv -> inv));
+        for (LabelParcels.Item item : items) {
+            if (item.shipmentId() != null && !shipmentsById.containsKey(item.shipmentId())) {
+                errors.add(item.idField(), "shipment " + item.shipmentId() + " was not found");
+            } else if (item.invoiceId() != null && !invoicesById.containsKey(item.invoiceId())) {
+                errors.add(item.idField(), "invoice " + item.invoiceId() + " was not found");
             }
         }
         errors.throwIfAny();
-        if (invoices.isEmpty()) {
-            return Uni.createFrom().item(found);
-        }
-        Set<Long> customerIds = invoices.stream().map(inv -> inv.customerId).filter(java.util.Objects::nonNull)
+        Set<Long> customerIds = invoices.stream().map(inv -> inv.customerId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        Uni<List<Shipment>> existing = Shipment.<Shipment>find("shopId = ?1 and invoiceId in ?2", shopId,
-                invoices.stream().map(inv -> inv.id).toList()).list();
+        Uni<List<Shipment>> existing = invoices.isEmpty() ? Uni.createFrom().item(List.of())
+                : Shipment.<Shipment>find("shopId = ?1 and invoiceId in ?2", shopId, List.copyOf(invoicesById.keySet())).list();
         Uni<List<Customer>> customers = customerIds.isEmpty() ? Uni.createFrom().item(List.of())
                 : Customer.<Customer>find("shopId = ?1 and id in ?2", shopId, customerIds).list();
-        return existing.chain(e -> customers.map(c -> new Object[] {e, c})).chain(pair -> {
-            @SuppressWarnings("unchecked") List<Shipment> existingShipments = (List<Shipment>) pair[0];
-            @SuppressWarnings("unchecked") List<Customer> customerRows = (List<Customer>) pair[1];
-            Map<Long, Shipment> byInvoice = existingShipments.stream().collect(Collectors.toMap(s -> s.invoiceId, s -> s, (a, b) -> a));
-            Map<Long, Customer> byId = customerRows.stream().collect(Collectors.toMap(c -> c.id, c -> c));
-            List<Shipment> all = new ArrayList<>(found);
+        return existing.chain(e -> customers.chain(c -> {
+            Map<Long, Shipment> byInvoice = e.stream().collect(Collectors.toMap(s -> s.invoiceId, s -> s, (a, b) -> a));
+            Map<Long, Customer> customersById = c.stream().collect(Collectors.toMap(x -> x.id, x -> x));
+            List<Shipment> all = new ArrayList<>();
             List<Shipment> created = new ArrayList<>();
-            for (int i = 0; i < invoiceIds.size(); i++) {
-                long invoiceId = invoiceIds.get(i);
-                Invoice inv = invoices.stream().filter(x -> x.id == invoiceId).findFirst().orElseThrow();
-                Shipment s = byInvoice.get(inv.id);
+            for (LabelParcels.Item item : items) {
+                Shipment s = item.shipmentId() != null ? shipmentsById.get(item.shipmentId()) : byInvoice.get(item.invoiceId());
                 if (s == null) {
-                    Customer c = inv.customerId == null ? null : byId.get(inv.customerId);
-                    if (c == null || c.pin == null) {
-                        errors.add("invoiceIds[" + i + "]", "invoice " + inv.number
-                                + " has no customer PIN code for the label; create its shipment first");
-                        continue;
-                    }
-                    s = new Shipment();
-                    s.shopId = shopId;
-                    s.invoiceId = inv.id;
-                    s.orderRef = inv.orderRef == null ? inv.number : inv.orderRef;
-                    s.fromAddress = Stream.of(shop.legalName, shop.addressLine1, shop.addressLine2, shop.city, shop.pin)
-                            .filter(x -> x != null && !x.isBlank()).collect(Collectors.joining(", "));
-                    s.toName = inv.recipientName;
-                    s.toAddress = inv.shippingAddress != null ? inv.shippingAddress : inv.billingAddress;
-                    s.toPin = c.pin;
-                    s.toPhone = c.phone;
-                    if (s.toAddress == null) {
-                        errors.add("invoiceIds[" + i + "]", "invoice " + inv.number + " has no address for the label");
+                    s = newShipment(item, invoicesById.get(item.invoiceId()), customersById, shop, errors);
+                    if (s == null) {
                         continue;
                     }
                     created.add(s);
                 }
+                item.applyTo(s);
+                LabelParcels.requireLabelDetails(item, s, errors);
                 all.add(s);
             }
             errors.throwIfAny();
-            return Shipment.persist(created).replaceWith(all);
-        });
+            // Panache refuses to persist an empty list; the found shipments are saved with the transaction.
+            return created.isEmpty() ? Uni.createFrom().item(all) : Shipment.persist(created).replaceWith(all);
+        }));
+    }
+
+    /** The parcel of an invoice without one, addressed from the invoice and its customer; null (and an error) when it cannot be. */
+    private static Shipment newShipment(LabelParcels.Item item, Invoice inv, Map<Long, Customer> customers, Shop shop,
+                                        FieldErrors errors) {
+        Customer c = inv.customerId == null ? null : customers.get(inv.customerId);
+        if (c == null || c.pin == null) {
+            errors.add(item.idField(), "invoice " + inv.number + " has no customer PIN code for the label; create its shipment first");
+            return null;
+        }
+        String toAddress = inv.shippingAddress != null ? inv.shippingAddress : inv.billingAddress;
+        if (toAddress == null) {
+            errors.add(item.idField(), "invoice " + inv.number + " has no address for the label");
+            return null;
+        }
+        Shipment s = new Shipment();
+        s.shopId = shop.id;
+        s.invoiceId = inv.id;
+        s.orderRef = inv.orderRef == null ? inv.number : inv.orderRef;
+        s.fromAddress = Stream.of(shop.legalName, shop.addressLine1, shop.addressLine2, shop.city, shop.pin)
+                .filter(x -> x != null && !x.isBlank()).collect(Collectors.joining(", "));
+        s.toName = inv.recipientName;
+        s.toAddress = toAddress;
+        s.toPin = c.pin;
+        s.toPhone = c.phone;
+        return s;
     }
 
     @RegisterForReflection

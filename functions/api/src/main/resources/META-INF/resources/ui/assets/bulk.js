@@ -16,6 +16,31 @@
     button.textContent = all ? 'Select all' : 'Select none';
   });
 
+  // Labels tab: "Fill empty rows" puts the batch's courier in the empty courier fields of the ticked rows (of
+  // every row when none is ticked); typing a row's courier or AWB ticks it; a new attempt clears old errors.
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('button.fill-couriers');
+    if (!button) { return; }
+    var courier = document.getElementById('batch-courier').value.trim();
+    if (!courier) { document.getElementById('batch-courier').focus(); return; }
+    var rows = document.querySelectorAll('#' + button.dataset.form + ' li.parcel');
+    var ticked = Array.prototype.filter.call(rows, function (row) { return row.querySelector('input[name=invoiceId]').checked; });
+    (ticked.length ? ticked : Array.prototype.slice.call(rows)).forEach(function (row) {
+      var input = row.querySelector('input[name^="courier-"]');
+      if (!input.value.trim()) { input.value = courier; }
+    });
+  });
+  document.addEventListener('input', function (event) {
+    var row = event.target.closest && event.target.closest('li.parcel');
+    if (!row || event.target.type === 'checkbox' || !event.target.value.trim()) { return; }
+    row.querySelector('input[name=invoiceId]').checked = true;
+  });
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    if (event.detail.elt && event.detail.elt.id === 'labels-form') {
+      event.detail.elt.querySelectorAll('.row-error').forEach(function (p) { p.textContent = ''; });
+    }
+  });
+
   var form = document.getElementById('import-form');
   if (!form) { return; }
   var zone = document.getElementById('drop-zone');

@@ -2,6 +2,9 @@ package com.gstcomms.local.chain;
 
 import com.gstcomms.local.cloud.LocalCloud;
 import com.gstcomms.local.demo.LocalApi;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -173,7 +177,8 @@ class MerchantPagesBrowserTest {
                 .contains("4000 of 4000 processed", "3999 succeeded", "1 failed");
         assertThat(browser.findElement(By.id("import-status")).getText()).contains("uploaded");
 
-        browser.findElement(By.id(id + "-show-errors")).click();
+        // The error report is written just after the end; the panel keeps asking until its link is there.
+        waiting().until(d -> d.findElements(By.id(id + "-show-errors")).stream().findFirst().orElse(null)).click();
         WebElement table = waiting().until(d -> d.findElements(By.id(id + "-failed-rows")).stream().findFirst().orElse(null));
         assertThat(table.getText()).contains("Failed rows (1)", "4001", "Default Address Zip", "4000",
                 "PIN code '4000' must be 6 digits, found 4.");
@@ -217,7 +222,7 @@ class MerchantPagesBrowserTest {
 
     @Test
     @Order(6)
-    void generatesInvoicesMakesLabelsAndChangesStatusesWithLiveProgress() {
+    void generatesInvoicesMakesLabelsAndChangesStatusesWithLiveProgress() throws IOException {
         signIn(cloud.shop().apiKey());
 
         open("/ui/bulk/invoices");
@@ -227,13 +232,45 @@ class MerchantPagesBrowserTest {
         assertThat(browser.findElement(By.id(invoices + "-counts")).getText()).contains("2 of 2 processed", "2 succeeded");
 
         open("/ui/bulk/labels");
+        String awbPrefix = "BT" + System.currentTimeMillis() % 1_000_000;
         tickFirst("labels-form", 2);
+        List<WebElement> parcels = browser.findElements(By.cssSelector("#labels-form li.parcel")).subList(0, 2);
+        for (int i = 0; i < parcels.size(); i++) {
+            WebElement courier = parcels.get(i).findElement(By.cssSelector("input[name^=courier-]"));
+            courier.clear();
+            WebElement awb = parcels.get(i).findElement(By.cssSelector("input[name^=awb-]"));
+            awb.clear();
+            awb.sendKeys(awbPrefix + "X" + i);
+        }
+        // Without couriers the second row is refused before anything starts, the reason shown under that row.
+        parcels.getFirst().findElement(By.cssSelector("input[name^=courier-]")).sendKeys("Delhivery");
         browser.findElement(By.id("print-labels")).click();
-        // The parcels made from invoices have no courier or AWB yet (nothing records them), and a 4x6 label
-        // needs both: the operation fails, and the page says why.
+        String secondRow = parcels.get(1).getAttribute("id").replace("label-row-", "label-error-");
+        waiting().until(d -> d.findElement(By.id(secondRow)).getText().contains("courier is required"));
+        assertThat(browser.findElement(By.id("labels-result")).getText()).contains("parcels[1].courier")
+                .doesNotContain("processed");
+        atBothWidths("bulk-labels-row-error", width -> assertThat(browser.findElement(By.id(secondRow)).isDisplayed()).isTrue());
+        parcels.getFirst().findElement(By.cssSelector("input[name^=courier-]")).clear();
+        // The batch's courier fills the ticked rows' empty courier fields (keyboard: focus the button, Enter).
+        browser.findElement(By.id("batch-courier")).sendKeys("Delhivery");
+        browser.findElement(By.id("batch-courier-fill")).sendKeys(Keys.ENTER);
+        assertThat(parcels).allSatisfy(row -> assertThat(row.findElement(By.cssSelector("input[name^=courier-]"))
+                .getAttribute("value")).isEqualTo("Delhivery"));
+        atBothWidths("bulk-labels-filled", width -> assertThat(parcels.getFirst().findElement(
+                By.cssSelector("input[name^=awb-]")).isDisplayed()).isTrue());
+        browser.findElement(By.id("print-labels")).click();
+        // The real invoice-pdf function draws both labels (courier and AWB recorded on the parcels) into one PDF.
         String labels = finishedPanel("labels-result");
-        assertThat(browser.findElement(By.id(labels)).getText()).contains("0 succeeded", "2 failed",
-                "the courier's name is missing");
+        assertThat(browser.findElement(By.id(labels + "-status")).getText()).isEqualTo("Completed");
+        assertThat(browser.findElement(By.id(labels + "-counts")).getText())
+                .contains("2 of 2 processed", "2 succeeded", "0 failed");
+        byte[] pdf = new LocalApi(cloud.apiUrl(), cloud.shop().apiKey())
+                .download(browser.findElement(By.id(labels + "-output")).getAttribute("href"));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            assertThat(new PDFTextStripper().getText(document)).contains("AWB " + awbPrefix + "X0", "AWB " + awbPrefix + "X1",
+                    "Delhivery");
+        }
         HeadlessChromium.screenshot(browser, "bulk-labels-done");
 
         open("/ui/bulk/status");
@@ -247,7 +284,7 @@ class MerchantPagesBrowserTest {
 
     /** Ticks the first {@code count} rows of a form's selection table with the keyboard (focus + space). */
     static void tickFirst(String formId, int count) {
-        List<WebElement> boxes = browser.findElements(By.cssSelector("#" + formId + " tbody input[type=checkbox]"));
+        List<WebElement> boxes = browser.findElements(By.cssSelector("#" + formId + " input[type=checkbox][name$=Id]"));
         assertThat(boxes).as("rows to select in " + formId).hasSizeGreaterThanOrEqualTo(count);
         for (WebElement box : boxes.subList(0, count)) {
             box.sendKeys(" ");

@@ -26,6 +26,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -75,8 +76,18 @@ public class BulkPagesResource {
     /** A row of the invoice selection tables. */
     @TemplateData
     public record InvoiceRow(long id, String number, String orderRef, String recipient, String total, String status,
-                             String issueDate, String shipmentStatus) {
+                             String issueDate) {
     }
+
+    /** A row of the Labels tab: an invoice, and its parcel's status, courier, AWB and weight when it has one. */
+    @TemplateData
+    public record LabelRow(long id, String number, String orderRef, String recipient, String status,
+                           String shipmentStatus, String courier, String awb, Integer weightGrams) {
+    }
+
+    /** Offered in the couriers' list (any other name can be typed). */
+    static final List<String> COURIERS = List.of("Delhivery", "Blue Dart", "DTDC", "Ekart", "Xpressbees", "Shadowfax",
+            "Ecom Express", "India Post", "Shiprocket");
 
     @TemplateData
     public record ShipmentRow(long id, String orderRef, String toName, String toPin, String awb, String status) {
@@ -116,14 +127,14 @@ public class BulkPagesResource {
     @Path("/invoices")
     @Allowed(VIEWER)
     public TemplateInstance invoicesTab() {
-        return tab(Tab.INVOICES).data("invoices", invoiceRows(false));
+        return tab(Tab.INVOICES).data("invoices", invoiceRows());
     }
 
     @GET
     @Path("/labels")
     @Allowed(VIEWER)
     public TemplateInstance labelsTab() {
-        return tab(Tab.LABELS).data("invoices", invoiceRows(true));
+        return tab(Tab.LABELS).data("parcels", labelRows()).data("couriers", COURIERS);
     }
 
     @GET
@@ -139,7 +150,7 @@ public class BulkPagesResource {
     @Path("/status")
     @Allowed(VIEWER)
     public TemplateInstance statusTab() {
-        return tab(Tab.STATUS).data("invoices", invoiceRows(false)).data("shipments", shipmentRows())
+        return tab(Tab.STATUS).data("invoices", invoiceRows()).data("shipments", shipmentRows())
                 .data("invoiceStatuses", Arrays.stream(Invoice.Status.values()).map(Enum::name).toList());
     }
 
@@ -165,14 +176,28 @@ public class BulkPagesResource {
         return operationFragment(started.id());
     }
 
-    /** One label PDF for the selected invoices' parcels (POST /v1/bulk/labels). */
+    /**
+     * One label PDF for the selected invoices' parcels, with the courier and AWB typed on each row
+     * ({@code courier-{id}}, {@code awb-{id}}, {@code weight-{id}}; an empty courier takes {@code batchCourier})
+     * (POST /v1/bulk/labels). Wrong or missing details answer 400 with each message next to its row.
+     */
     @POST
     @Path("/labels")
     @Allowed(STAFF)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance printLabels(@FormParam("invoiceId") List<Long> invoiceIds) {
-        List<Long> ids = selected(invoiceIds, "invoiceId", "invoice");
-        return started(jobs.labels(new BulkJobsResource.BulkLabels(null, ids), null));
+    public Response printLabels(MultivaluedMap<String, String> form) {
+        LabelForm labels = LabelForm.read(form, selected(LabelForm.ticked(form), "invoiceId", "invoice"));
+        try {
+            return Response.ok(started(jobs.labels(labels.request(), null))).build();
+        } catch (Problem problem) {
+            List<LabelForm.RowErrors> rows = labels.rowErrors(problem);
+            if (rows.isEmpty()) {
+                throw problem;
+            }
+            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(pages.fragment("ui/bulk/label-problems").data("problem", problem.body(ROOT + "/labels"))
+                            .data("whole", false).data("rows", rows)).build();
+        }
     }
 
     /** A bulk status change of the selected invoices or shipments (POST /v1/bulk/status). */
@@ -262,17 +287,30 @@ public class BulkPagesResource {
 
     // ---- selection tables ----
 
-    private List<InvoiceRow> invoiceRows(boolean withShipments) {
+    private List<Invoice> latestInvoices() {
         long shopId = caller.shopId();
-        List<Invoice> invoices = inSession(() -> Invoice.<Invoice>find("shopId = ?1 order by id desc", shopId)
-                .range(0, LISTED - 1).list());
-        Map<Long, String> shipmentStatus = !withShipments || invoices.isEmpty() ? Map.of()
+        return inSession(() -> Invoice.<Invoice>find("shopId = ?1 order by id desc", shopId).range(0, LISTED - 1).list());
+    }
+
+    private List<InvoiceRow> invoiceRows() {
+        return latestInvoices().stream().map(i -> new InvoiceRow(i.id, i.number, i.orderRef, i.recipientName,
+                Money.ofPaise(i.grandTotalPaise).toString(), i.status.name(),
+                i.issueDate == null ? "" : i.issueDate.toString())).toList();
+    }
+
+    private List<LabelRow> labelRows() {
+        long shopId = caller.shopId();
+        List<Invoice> invoices = latestInvoices();
+        Map<Long, Shipment> shipments = invoices.isEmpty() ? Map.of()
                 : inSession(() -> Shipment.<Shipment>find("shopId = ?1 and invoiceId in ?2", shopId,
                         invoices.stream().map(i -> i.id).toList()).list())
-                .stream().collect(Collectors.toMap(s -> s.invoiceId, s -> s.status, (a, b) -> a));
-        return invoices.stream().map(i -> new InvoiceRow(i.id, i.number, i.orderRef, i.recipientName,
-                Money.ofPaise(i.grandTotalPaise).toString(), i.status.name(),
-                i.issueDate == null ? "" : i.issueDate.toString(), shipmentStatus.get(i.id))).toList();
+                .stream().collect(Collectors.toMap(s -> s.invoiceId, s -> s, (a, b) -> a));
+        return invoices.stream().map(i -> {
+            Shipment s = shipments.get(i.id);
+            return s == null ? new LabelRow(i.id, i.number, i.orderRef, i.recipientName, i.status.name(), null, null, null, null)
+                    : new LabelRow(i.id, i.number, i.orderRef, i.recipientName, i.status.name(), s.status, s.courier, s.awb,
+                    s.weightGrams);
+        }).toList();
     }
 
     private List<ShipmentRow> shipmentRows() {

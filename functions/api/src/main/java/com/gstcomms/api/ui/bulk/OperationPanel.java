@@ -11,11 +11,15 @@ import java.util.Set;
 /**
  * One bulk operation as its panel shows it: what it is, how far it got (percent, counts, duration), and
  * the links to its output and error report once they exist. While it runs, the panel asks again every
- * second (htmx polling); the finished panel carries no trigger, so polling stops.
+ * second (htmx polling); the finished panel carries no trigger (once its error report, if due, is there), so
+ * polling stops.
  */
 @TemplateData
 @TemplateData(target = BulkOperationView.class)   // the template reads panel.op.* too (resolvers built at build time)
 public record OperationPanel(BulkOperationView op) {
+
+    /** How long after its end a panel with failures waits for the error report. */
+    static final Duration REPORT_WAIT = Duration.ofSeconds(30);
 
     private static final Set<String> FINISHED = Set.of("COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED");
 
@@ -25,6 +29,18 @@ public record OperationPanel(BulkOperationView op) {
 
     public boolean finished() {
         return FINISHED.contains(op.status());
+    }
+
+    /**
+     * Asks again while it runs, and for a short while after an end with failures until the error report is
+     * there (the workers write it just after finishing the operation), so that its link appears by itself.
+     */
+    public boolean polling() {
+        if (!finished()) {
+            return true;
+        }
+        boolean reportDue = op.failed() > 0 && op.errorReportUrl() == null;
+        return reportDue && op.finishedAt() != null && op.finishedAt().isAfter(OffsetDateTime.now().minus(REPORT_WAIT));
     }
 
     /** "Customer import", "Invoice export", "Invoices", "Labels", "Status change". */
