@@ -99,8 +99,30 @@ class MerchantPagesBrowserTest {
         waiting().until(d -> !d.findElements(By.id("who-shop")).isEmpty());
     }
 
+    /**
+     * Every form control and button a person can reach, with no accessible name (no label, aria-label,
+     * aria-labelledby, title, or a button's own text): a screen reader would announce it as "edit text" or
+     * "button" and nothing more.
+     */
+    static final String UNNAMED_CONTROLS = """
+            const unnamed = [];
+            for (const el of document.querySelectorAll('input, select, textarea, button')) {
+              if (el.type === 'hidden' || el.closest('[hidden]')) continue;
+              let name = el.getAttribute('aria-label') || '';
+              const by = el.getAttribute('aria-labelledby');
+              if (!name && by) name = by.split(/\\s+/).map(id => (document.getElementById(id) || {}).textContent || '').join(' ');
+              if (!name && el.labels) name = Array.from(el.labels).map(l => l.textContent).join(' ');
+              if (!name && (el.tagName === 'BUTTON' || el.type === 'submit' || el.type === 'button')) name = el.textContent || el.value || '';
+              if (!name) name = el.getAttribute('title') || '';
+              if (!name.trim()) unnamed.push(el.outerHTML.slice(0, 160));
+            }
+            return unnamed;""";
+
     /** Runs {@code check} at 1280 and at 390 px, photographs the page at each and checks nothing scrolls sideways. */
     static void atBothWidths(String name, Consumer<Integer> check) {
+        @SuppressWarnings("unchecked")
+        List<String> unnamed = (List<String>) ((JavascriptExecutor) browser).executeScript(UNNAMED_CONTROLS);
+        assertThat(unnamed).as(name + ": controls without a label or accessible name").isEmpty();
         try {
             for (int width : List.of(HeadlessChromium.DESKTOP, HeadlessChromium.PHONE)) {
                 HeadlessChromium.width(browser, width);
@@ -430,6 +452,45 @@ class MerchantPagesBrowserTest {
         assertThat(browser.findElement(By.id("import-file")).isEnabled()).isFalse();
         assertThat(browser.findElement(By.id("export-customers")).isEnabled()).isFalse();
         atBothWidths("bulk-viewer", width -> assertThat(browser.findElement(By.id("role-note")).isDisplayed()).isTrue());
+    }
+
+    @Test
+    @Order(13)
+    void signsInAndMovesBetweenPagesWithTheKeyboardAlone() {
+        browser.manage().deleteAllCookies();
+        open("/ui/sign-in");
+        tabTo("api-key").sendKeys(cloud.shop().apiKey() + Keys.ENTER);
+        waiting().until(d -> !d.findElements(By.id("who-shop")).isEmpty());
+
+        WebElement log = tabTo("tab-log");
+        assertThat(outlineOf(log)).as("the focused tab shows where the keyboard is").isNotEqualTo("none");
+        log.sendKeys(Keys.ENTER);
+        waiting().until(d -> d.getCurrentUrl().endsWith("/ui/notifications/log"));
+
+        tabTo("nav-bulk").sendKeys(Keys.ENTER);
+        waiting().until(d -> d.getCurrentUrl().endsWith("/ui/bulk/invoices"));
+        tabTo("tab-import-export").sendKeys(Keys.ENTER);
+        waiting().until(d -> d.getCurrentUrl().endsWith("/ui/bulk/import-export"));
+        assertThat(tabTo("import-file").isEnabled()).as("the file input is reachable by keyboard").isTrue();
+    }
+
+    /** Presses Tab from the top of the page until the element with {@code id} has the focus (at most 60 times). */
+    static WebElement tabTo(String id) {
+        ((JavascriptExecutor) browser).executeScript("document.activeElement && document.activeElement.blur()");
+        for (int i = 0; i < 60; i++) {
+            new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.TAB).perform();
+            WebElement focused = browser.switchTo().activeElement();
+            if (id.equals(focused.getAttribute("id"))) {
+                return focused;
+            }
+        }
+        throw new AssertionError("#" + id + " cannot be reached with the Tab key on " + browser.getCurrentUrl());
+    }
+
+    /** The focus ring of an element: its outline style, or "box-shadow" when a shadow draws it instead. */
+    static String outlineOf(WebElement element) {
+        String outline = element.getCssValue("outline-style");
+        return "none".equals(outline) && !"none".equals(element.getCssValue("box-shadow")) ? "box-shadow" : outline;
     }
 
     /** A real drop: a DataTransfer holding the file, dispatched as dragenter, dragover and drop on the zone. */
