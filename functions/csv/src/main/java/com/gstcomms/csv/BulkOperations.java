@@ -27,6 +27,11 @@ class BulkOperations {
         return BulkOperation.<BulkOperation>find("id = ?1 and shopId = ?2", id, shopId).firstResult();
     }
 
+    /** A status {@code BulkProgress.complete} answers when the operation has just ended. */
+    static boolean ended(String status) {
+        return status.startsWith("COMPLETED") || status.equals("FAILED");
+    }
+
     static boolean finished(BulkOperation op) {
         return switch (op.status) {
             case COMPLETED, COMPLETED_WITH_ERRORS, FAILED, CANCELLED -> true;

@@ -138,7 +138,7 @@ class ChunkImport {
         if (!outcome.invoiceIds().isEmpty()) {
             queueRendering(op, outcome.invoiceIds());
         }
-        if (outcome.status().filter(s -> s.startsWith("COMPLETED")).isPresent()) {
+        if (outcome.status().filter(BulkOperations::ended).isPresent()) {
             reports.finish(shopId, opId, keys.errors());
         }
         return outcome;

@@ -119,7 +119,7 @@ class ImportSplit {
                     .chain(() -> progress.complete(shopId, opId, BulkOperations.SPLIT_UNIT, 0,
                             result.rejectedRows())));
             queueChunks(keys, formatName, chunkNumbers(result.chunks()), op);
-            if (status.filter(s -> s.startsWith("COMPLETED")).isPresent()) {
+            if (status.filter(BulkOperations::ended).isPresent()) {
                 // Nothing left for chunk workers (an empty file, or every row a duplicate).
                 reports.finish(shopId, opId, keys.errors());
             }

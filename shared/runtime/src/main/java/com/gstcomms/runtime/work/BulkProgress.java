@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <p>A unit is claimed (PENDING or absent → PROCESSING with a lease) before its effects and completed
  * (PROCESSING → DONE) in the same transaction as them; completing adds its counts to the operation and,
- * when processed reaches total, marks the operation COMPLETED or COMPLETED_WITH_ERRORS. A unit that
+ * when processed reaches total, marks the operation COMPLETED (nothing failed), FAILED (nothing
+ * succeeded) or COMPLETED_WITH_ERRORS (some of each). A unit that
  * failed transiently is released (→ PENDING) so the retried command can claim it again.
  */
 @ApplicationScoped
@@ -42,7 +43,9 @@ public class BulkProgress {
                set processed = processed + cast(:ok as integer) + cast(:bad as integer), succeeded = succeeded + cast(:ok as integer), failed = failed + cast(:bad as integer),
                    started_at = coalesce(started_at, now()), updated_at = now(),
                    status = case when total is not null and processed + cast(:ok as integer) + cast(:bad as integer) >= total
-                                 then case when failed + cast(:bad as integer) > 0 then 'COMPLETED_WITH_ERRORS' else 'COMPLETED' end
+                                 then case when failed + cast(:bad as integer) = 0 then 'COMPLETED'
+                                           when succeeded + cast(:ok as integer) = 0 then 'FAILED'
+                                           else 'COMPLETED_WITH_ERRORS' end
                                  else 'RUNNING' end,
                    finished_at = case when total is not null and processed + cast(:ok as integer) + cast(:bad as integer) >= total
                                       then now() else finished_at end

@@ -89,6 +89,28 @@ class BulkProgressTest {
     }
 
     @Test
+    void anOperationInWhichNothingSucceededEndsFailedAndOneWithoutFailuresCompleted() {
+        for (int unit = 1; unit <= 3; unit++) {
+            final int u = unit;
+            inTransaction(() -> progress.claim(shopId, opId, u, LEASE));
+            var status = inTransaction(() -> progress.complete(shopId, opId, u, 0, 1000));
+            assertThat(status).contains(u < 3 ? "RUNNING" : "FAILED");
+        }
+        assertThat(op().status).isEqualTo(BulkOperation.Status.FAILED);
+        assertThat(op().failed).isEqualTo(3000);
+    }
+
+    @Test
+    void anOperationWithoutFailuresEndsCompleted() {
+        for (int unit = 1; unit <= 3; unit++) {
+            final int u = unit;
+            inTransaction(() -> progress.claim(shopId, opId, u, LEASE));
+            assertThat(inTransaction(() -> progress.complete(shopId, opId, u, 1000, 0)))
+                    .contains(u < 3 ? "RUNNING" : "COMPLETED");
+        }
+    }
+
+    @Test
     void anotherShopCannotClaimOrCompleteTheOperationsUnits() {
         assertThat(inTransaction(() -> progress.claim(shopId + 1, opId, 1, LEASE))).isFalse();
         inTransaction(() -> progress.claim(shopId, opId, 1, LEASE));

@@ -65,7 +65,6 @@ public record OperationPanel(BulkOperationView op) {
         return capitalised(op.status()).replace('_', ' ');
     }
 
-    /** How much of the work is done (failed rows are done too); a finished operation is at 100. */
     /** The badge's colour class: ok, warn (with errors, or still going) or bad. */
     public String badge() {
         return switch (op.status()) {
@@ -80,6 +79,7 @@ public record OperationPanel(BulkOperationView op) {
         return op.type().startsWith("EXPORT_") ? "the CSV" : "LABELS".equals(op.type()) ? "the labels PDF" : "the output";
     }
 
+    /** How much of the work is done (failed rows are done too); a finished operation is at 100. */
     public int percent() {
         return finished() ? 100 : Math.min(100, op.percent());
     }
