@@ -49,6 +49,24 @@ class CustomerImportTest {
     }
 
     @Test
+    void aFileWhoseEveryRowIsRefusedEndsFailedWithItsErrorReport() {
+        Shop shop = imports.shop("27", true);
+        BulkOperation op = imports.operation(shop, "IMPORT_CUSTOMERS", "{}");
+        byte[] file = ("Customer ID,First Name,Last Name,Email,Default Address Zip\r\n"
+                + ",Asha,Rao,asha-at-example.in,411001\r\n"
+                + ",Ravi,Iyer,ravi@example.in,4000\r\n").getBytes(StandardCharsets.UTF_8);
+        SplitOutcome split = imports.split(op, imports.upload(op, file));
+        imports.deliverChunks(imports.chunkCommands(split.chunks()), 1).forEach(r -> r.body("batchItemFailures", empty()));
+
+        BulkOperation done = imports.reload(op);
+        assertThat(done.status).isEqualTo(BulkOperation.Status.FAILED);
+        assertThat(done.succeeded).isZero();
+        assertThat(done.failed).isEqualTo(2);
+        assertThat(customers(shop)).isEmpty();
+        assertThat(imports.csv(done.errorReportKey)).extracting(row -> row.get(0)).containsExactly("Row", "2", "3");
+    }
+
+    @Test
     void importsTheGoodRowsOfAShopifyExportAndReportsEachBadOneByRowAndColumn() {
         Shop shop = imports.shop("27", true);
 
