@@ -7,6 +7,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.oned.Code128Writer;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.gstcomms.core.validation.Code128;
 
 import java.util.Map;
 
@@ -38,13 +39,9 @@ final class Barcodes {
      * @throws DocumentDataException if the text has characters Code 128 cannot carry
      */
     static BitMatrix code128(String text, String field) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 32 || c > 126) {
-                throw new DocumentDataException(field, field + " '" + text + "' has '" + c + "' at position " + (i + 1)
-                        + "; a Code 128 barcode carries only printable ASCII");
-            }
-        }
+        Code128.problem(text).ifPresent(problem -> {
+            throw new DocumentDataException(field, field + " '" + text + "' " + problem);
+        });
         return new Code128Writer().encode(text, BarcodeFormat.CODE_128, 0, 1, Map.of(EncodeHintType.MARGIN, 0));
     }
 }

@@ -2,6 +2,7 @@ package com.gstcomms.api.bulk;
 
 import com.gstcomms.api.http.FieldErrors;
 import com.gstcomms.api.http.Problem;
+import com.gstcomms.core.validation.Code128;
 import com.gstcomms.runtime.data.Shipment;
 
 import java.time.OffsetDateTime;
@@ -123,16 +124,9 @@ final class LabelParcels {
         return errors.maxLength(field, value, MAX_AWB);
     }
 
-    /** Why a label's barcode cannot carry this AWB (the renderer's own rule), or null when it can. */
+    /** Why a label's barcode cannot carry this AWB (the renderer's own rule, shared/core), or null when it can. */
     static String awbProblem(String awb) {
-        for (int i = 0; i < awb.length(); i++) {
-            char c = awb.charAt(i);
-            if (c < 32 || c > 126) {
-                return "the AWB '" + awb + "' has '" + c + "' at position " + (i + 1)
-                        + "; a Code 128 barcode carries only printable ASCII (letters, digits, spaces, punctuation)";
-            }
-        }
-        return null;
+        return Code128.problem(awb).map(problem -> "the AWB '" + awb + "' " + problem).orElse(null);
     }
 
     /** The same shipment or invoice twice would make two labels for one parcel. */
