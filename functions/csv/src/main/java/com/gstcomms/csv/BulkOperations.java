@@ -27,18 +27,6 @@ class BulkOperations {
         return BulkOperation.<BulkOperation>find("id = ?1 and shopId = ?2", id, shopId).firstResult();
     }
 
-    /** A status {@code BulkProgress.complete} answers when the operation has just ended. */
-    static boolean ended(String status) {
-        return status.startsWith("COMPLETED") || status.equals("FAILED");
-    }
-
-    static boolean finished(BulkOperation op) {
-        return switch (op.status) {
-            case COMPLETED, COMPLETED_WITH_ERRORS, FAILED, CANCELLED -> true;
-            default -> false;
-        };
-    }
-
     /** The operation's {@code parameters} JSON, or an empty node when it is empty or unreadable. */
     static JsonNode parameters(BulkOperation op) {
         try {

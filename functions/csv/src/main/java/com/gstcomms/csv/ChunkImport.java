@@ -100,7 +100,7 @@ class ChunkImport {
         if (kind.isEmpty() || op.status == BulkOperation.Status.FAILED || op.status == BulkOperation.Status.CANCELLED) {
             return new Outcome(false, Optional.empty(), List.of());
         }
-        if (BulkOperations.finished(op)) {
+        if (op.status.finished()) {
             reports.finish(shopId, opId, keys.errors());
             return new Outcome(false, Optional.of(op.status.name()), List.of());
         }
@@ -138,7 +138,7 @@ class ChunkImport {
         if (!outcome.invoiceIds().isEmpty()) {
             queueRendering(op, outcome.invoiceIds());
         }
-        if (outcome.status().filter(BulkOperations::ended).isPresent()) {
+        if (outcome.status().filter(BulkOperation.Status::isFinished).isPresent()) {
             reports.finish(shopId, opId, keys.errors());
         }
         return outcome;

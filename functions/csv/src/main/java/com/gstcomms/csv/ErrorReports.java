@@ -66,7 +66,7 @@ class ErrorReports {
      */
     void finish(long shopId, long operationId, String key) {
         BulkOperation op = inSession(() -> operations.find(shopId, operationId));
-        if (op == null || !BulkOperations.finished(op) || op.errorReportKey != null) {
+        if (op == null || !op.status.finished() || op.errorReportKey != null) {
             return;
         }
         long count = inSession(() -> Sql.column(

@@ -57,7 +57,7 @@ class Exports {
     BulkJobOutcome run(BulkOperation op, Kind kind) {
         long shopId = op.shopId;
         String key = "exports/" + shopId + "/" + op.id + ".csv";
-        if (BulkOperations.finished(op)) {
+        if (op.status.finished()) {
             return new BulkJobOutcome(op.id, op.status.name(), op.total == null ? 0 : op.total, op.succeeded, op.failed,
                     op.outputKey, null, "already finished");
         }

@@ -85,7 +85,7 @@ class ImportSplit {
         if (kind.isEmpty()) {
             return SplitOutcome.ignored(key, opId, "bulk operation " + opId + " is " + op.type + ", not an import");
         }
-        if (BulkOperations.finished(op)) {
+        if (op.status.finished()) {
             // A repeated event after the end: only the error report may be missing (its write failed).
             reports.finish(shopId, opId, keys.errors());
             return SplitOutcome.ignored(key, opId, "already " + op.status);
@@ -119,7 +119,7 @@ class ImportSplit {
                     .chain(() -> progress.complete(shopId, opId, BulkOperations.SPLIT_UNIT, 0,
                             result.rejectedRows())));
             queueChunks(keys, formatName, chunkNumbers(result.chunks()), op);
-            if (status.filter(BulkOperations::ended).isPresent()) {
+            if (status.filter(BulkOperation.Status::isFinished).isPresent()) {
                 // Nothing left for chunk workers (an empty file, or every row a duplicate).
                 reports.finish(shopId, opId, keys.errors());
             }

@@ -88,7 +88,7 @@ class StatusChanges {
     BulkJobOutcome run(BulkOperation op) {
         long shopId = op.shopId;
         String reportKey = "exports/" + shopId + "/" + op.id + "-errors.csv";
-        if (BulkOperations.finished(op)) {
+        if (op.status.finished()) {
             reports.finish(shopId, op.id, reportKey);
             return new BulkJobOutcome(op.id, op.status.name(), op.total == null ? 0 : op.total, op.succeeded, op.failed,
                     null, null, "already finished");

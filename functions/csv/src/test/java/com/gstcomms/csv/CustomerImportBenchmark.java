@@ -110,7 +110,7 @@ class CustomerImportBenchmark {
                     List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(1)
                             .waitTimeSeconds(0)).messages();
                     if (batch.isEmpty()) {
-                        if (BulkOperations.finished(imports.reload(op))) {
+                        if (imports.reload(op).status.finished()) {
                             return null;
                         }
                         Thread.sleep(20);

@@ -12,7 +12,19 @@ import java.time.OffsetDateTime;
 /** A bulk job (import, export, batch invoices/labels/status) and its progress. */
 @Entity
 public class BulkOperation extends PanacheEntity {
-    public enum Status { PENDING, RUNNING, COMPLETED, COMPLETED_WITH_ERRORS, FAILED, CANCELLED }
+    public enum Status {
+        PENDING, RUNNING, COMPLETED, COMPLETED_WITH_ERRORS, FAILED, CANCELLED;
+
+        /** Nothing more happens to an operation in this status. */
+        public boolean finished() {
+            return this != PENDING && this != RUNNING;
+        }
+
+        /** {@link #finished()} of a status by name, as stored and as {@code BulkProgress.complete} answers it. */
+        public static boolean isFinished(String status) {
+            return valueOf(status).finished();
+        }
+    }
 
     public long shopId;
     /** IMPORT_CUSTOMERS, IMPORT_ORDERS, IMPORT_PRODUCTS, INVOICES, LABELS, STATUS, EXPORT_… */

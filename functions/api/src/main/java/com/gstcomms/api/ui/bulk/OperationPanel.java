@@ -1,12 +1,12 @@
 package com.gstcomms.api.ui.bulk;
 
 import com.gstcomms.api.bulk.BulkOperationView;
+import com.gstcomms.runtime.data.BulkOperation;
 import io.quarkus.qute.TemplateData;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * One bulk operation as its panel shows it: what it is, how far it got (percent, counts, duration), and
@@ -21,14 +21,12 @@ public record OperationPanel(BulkOperationView op) {
     /** How long after its end a panel with failures waits for the error report. */
     static final Duration REPORT_WAIT = Duration.ofSeconds(30);
 
-    private static final Set<String> FINISHED = Set.of("COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED");
-
     public long id() {
         return op.id();
     }
 
     public boolean finished() {
-        return FINISHED.contains(op.status());
+        return BulkOperation.Status.isFinished(op.status());
     }
 
     /**
