@@ -12,7 +12,7 @@ import static io.restassured.RestAssured.given;
 public final class Api {
 
     /** quarkus.lambda.mock-event-server.test-port of this module. */
-    public static final int LAMBDA_PORT = 8181;
+    public static final int LAMBDA_PORT = Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8181);
 
     private Api() {
     }

@@ -39,7 +39,7 @@ import static io.restassured.RestAssured.given;
 @ApplicationScoped
 class Imports {
 
-    static final int MOCK_EVENT_SERVER = 8185;
+    static final int MOCK_EVENT_SERVER = Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8185);
 
     private final SqsClient sqs = LocalServers.sqs().client();
     private final String bucket = appConfig("gstcomms.s3.bucket");

@@ -22,7 +22,7 @@ import static io.restassured.RestAssured.given;
  */
 final class SqsEvents {
 
-    static final int MOCK_EVENT_SERVER_PORT = 8183;
+    static final int MOCK_EVENT_SERVER_PORT = Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8183);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SqsEvents() {

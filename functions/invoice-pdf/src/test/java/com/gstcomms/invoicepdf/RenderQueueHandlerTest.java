@@ -44,7 +44,7 @@ import static org.hamcrest.Matchers.empty;
         initArgs = @ResourceArg(name = "only", value = "postgres,sqs,s3"))
 class RenderQueueHandlerTest {
 
-    static final int MOCK_EVENT_SERVER = 8182;
+    static final int MOCK_EVENT_SERVER = Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8182);
 
     private final Sql db = Fixtures.db();
 

@@ -40,7 +40,7 @@ class DailyRemindersHandlerTest {
         // Fired at 03:30 UTC = 09:00 India time on 2026-11-25.
         String event = Files.readString(Path.of("src/test/resources/events/eventbridge-scheduled.json"));
 
-        given().port(8186).contentType(ContentType.JSON).body(event)
+        given().port(Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8186)).contentType(ContentType.JSON).body(event)
                 .when().post()
                 .then().statusCode(200);
 

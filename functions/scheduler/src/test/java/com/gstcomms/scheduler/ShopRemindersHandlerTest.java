@@ -60,7 +60,7 @@ class ShopRemindersHandlerTest {
     }
 
     private static void post(String body, int failures) {
-        given().port(8186).contentType(ContentType.JSON).body(sqsEvent(body))
+        given().port(Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8186)).contentType(ContentType.JSON).body(sqsEvent(body))
                 .when().post()
                 .then().statusCode(200).body("batchItemFailures", failures == 0 ? empty() : hasSize(failures));
     }

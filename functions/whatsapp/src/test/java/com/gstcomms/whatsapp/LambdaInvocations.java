@@ -25,7 +25,7 @@ import static io.restassured.RestAssured.given;
  */
 final class LambdaInvocations {
 
-    static final int MOCK_EVENT_SERVER = 8184;
+    static final int MOCK_EVENT_SERVER = Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8184);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LambdaInvocations() {
