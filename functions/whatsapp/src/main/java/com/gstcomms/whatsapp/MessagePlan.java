@@ -7,9 +7,8 @@ import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.runtime.data.Template;
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.TemplateException;
-import io.quarkus.qute.TemplateInstance;
+import com.gstcomms.templates.MessageRenderException;
+import com.gstcomms.templates.MessageTemplates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -49,15 +48,18 @@ public class MessagePlan {
     /** Twilio's Body limit (error 21617). */
     static final int MAX_BODY = 1600;
 
-    private final Engine qute;
+    /** Twilio's limit of one ContentVariables value. */
+    static final int MAX_CONTENT_VARIABLE = 1_024;
+
+    private final MessageTemplates templates;
     private final ObjectMapper json;
     private final InvoiceDocuments documents;
     private final ApiLinks api;
     private final WhatsAppConfig config;
 
-    public MessagePlan(Engine qute, ObjectMapper json, InvoiceDocuments documents, ApiLinks api,
+    public MessagePlan(MessageTemplates templates, ObjectMapper json, InvoiceDocuments documents, ApiLinks api,
                        WhatsAppConfig config) {
-        this.qute = qute;
+        this.templates = templates;
         this.json = json;
         this.documents = documents;
         this.api = api;
@@ -200,6 +202,11 @@ public class MessagePlan {
                         ? (MEDIA_PATH.equals(name) ? " does not have: it carries no document" : " does not have")
                         : " gives as " + value.getClass().getSimpleName().toLowerCase() + ", not text"));
             }
+            if (((String) value).length() > MAX_CONTENT_VARIABLE) {
+                throw new Undeliverable("TEMPLATE_VARIABLE", describe(t) + " variable '" + name + "' (as {{" + (i + 1)
+                        + "}}) is " + ((String) value).length() + " characters for notification " + n.id
+                        + "; Twilio takes at most " + MAX_CONTENT_VARIABLE + " per variable");
+            }
             content.put(Integer.toString(i + 1), (String) value);
         }
         if (content.isEmpty()) {
@@ -214,10 +221,9 @@ public class MessagePlan {
 
     private String render(Notification n, Template t, Map<String, Object> variables) {
         try {
-            TemplateInstance instance = qute.parse(t.bodyText).instance();
-            variables.forEach(instance::data);
-            return instance.render().strip();
-        } catch (TemplateException e) {
+            // The shop's text: rendered in the sandbox (shared/templates TemplateSandbox), never by the app's engine.
+            return templates.compile(t).render(variables).text().strip();
+        } catch (MessageRenderException e) {
             throw new Undeliverable("TEMPLATE_TEXT", "The text of " + describe(t) + " could not be filled in for "
                     + "notification " + n.id + ": " + e.getMessage());
         }

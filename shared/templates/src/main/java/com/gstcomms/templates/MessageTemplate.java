@@ -23,16 +23,71 @@ public final class MessageTemplate {
 
     private static final Pattern NOT_FOUND = Pattern.compile("(?:Entry|Property|Key) \"([^\"]+)\" not found");
 
-    private final TemplateSource source;
-    private final Template subject;
-    private final Template html;
-    private final Template text;
+    /** One part (subject, HTML body, text body): a built-in Qute template, or a shop's in the sandbox. */
+    interface Part {
+        String render(Map<String, ?> variables, String where);
 
-    MessageTemplate(TemplateSource source, Template subject, Template html, Template text) {
+        /** About how much memory the compiled part holds (for the cache's byte bound). */
+        default int weight() {
+            return 0;
+        }
+    }
+
+    private final TemplateSource source;
+    private final Part subject;
+    private final Part html;
+    private final Part text;
+
+    MessageTemplate(TemplateSource source, Part subject, Part html, Part text) {
         this.source = source;
         this.subject = subject;
         this.html = html;
         this.text = text;
+    }
+
+    /** A built-in template of the application's own Qute engine (trusted: shipped with this library). */
+    static MessageTemplate builtIn(TemplateSource source, Template subject, Template html, Template text) {
+        return new MessageTemplate(source, trusted(subject), trusted(html), trusted(text));
+    }
+
+    private static Part trusted(Template template) {
+        return template == null ? null : (variables, where) -> {
+            TemplateInstance instance = template.instance();
+            if (variables != null) {
+                variables.forEach(instance::data);
+            }
+            try {
+                return instance.render();
+            } catch (TemplateException e) {
+                throw describe(e, where);
+            }
+        };
+    }
+
+    /** A shop's (or a platform row's) template, compiled by the {@link TemplateSandbox}. */
+    static MessageTemplate sandboxed(TemplateSource source, TemplateSandbox.Part subject, TemplateSandbox.Part html,
+                                     TemplateSandbox.Part text) {
+        return new MessageTemplate(source, sandboxed(subject), sandboxed(html), sandboxed(text));
+    }
+
+    private static Part sandboxed(TemplateSandbox.Part part) {
+        return part == null ? null : new Part() {
+            @Override
+            public String render(Map<String, ?> variables, String where) {
+                return part.render(variables, where);
+            }
+
+            @Override
+            public int weight() {
+                return part.weight();
+            }
+        };
+    }
+
+    /** About how much memory this template holds. */
+    int weight() {
+        return 256 + (subject == null ? 0 : subject.weight()) + (html == null ? 0 : html.weight())
+                + (text == null ? 0 : text.weight());
     }
 
     public TemplateSource source() {
@@ -70,20 +125,12 @@ public final class MessageTemplate {
         }
     }
 
-    private String renderPart(Template template, String part, Map<String, ?> variables) {
-        TemplateInstance instance = template.instance();
-        if (variables != null) {
-            variables.forEach(instance::data);
-        }
-        try {
-            return instance.render();
-        } catch (TemplateException e) {
-            throw describe(e, part);
-        }
+    private String renderPart(Part template, String part, Map<String, ?> variables) {
+        return template.render(variables, part + " of " + source);
     }
 
-    private MessageRenderException describe(TemplateException e, String part) {
-        String where = part + " of " + source + (e.getOrigin() != null ? " line " + e.getOrigin().getLine() : "");
+    static MessageRenderException describe(TemplateException e, String part) {
+        String where = part + (e.getOrigin() != null ? " line " + e.getOrigin().getLine() : "");
         Matcher missing = NOT_FOUND.matcher(String.valueOf(e.getMessage()));
         if (missing.find()) {
             // Qute's own message prints the whole data map; name only the variable.

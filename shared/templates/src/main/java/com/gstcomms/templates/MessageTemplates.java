@@ -4,8 +4,6 @@ import com.gstcomms.runtime.data.Channel;
 import com.gstcomms.templates.MessageRenderException.Reason;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateException;
-import io.quarkus.qute.Variant;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,9 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds and compiles message templates — the one place that decides what a message looks like, so the
@@ -40,11 +37,11 @@ public class MessageTemplates {
 
     static final String BUILT_IN_ROOT = "gstcomms/";
     private static final String FALLBACK_LOCALE = "en";
-    private static final int CACHE_LIMIT = 1_000;
-    private static final Pattern STYLE = Pattern.compile("(?is)(<style\\b[^>]*>)(.*?)(</style>)");
+    /** The compiled shop templates kept, by the memory they hold (not by count: one may be 100 KB). */
+    static final long CACHE_BYTES = 32L * 1024 * 1024;
 
     private final Engine engine;
-    private final Map<Long, MessageTemplate> compiledRows = new ConcurrentHashMap<>();
+    private final CompiledRows compiledRows = new CompiledRows(CACHE_BYTES);
     private final Map<String, Optional<MessageTemplate>> builtIns = new ConcurrentHashMap<>();
 
     public MessageTemplates(Engine engine) {
@@ -122,7 +119,7 @@ public class MessageTemplates {
             }
         }
         TemplateSource source = new TemplateSource(row.channel, row.kind, row.locale, row.id, row.shopId, row.version);
-        String id = "template-" + (row.id == null ? "draft" : row.id);
+        Set<String> allowed = MessageKinds.variables(row.kind, row.variables == null ? List.of() : List.of(row.variables));
         MessageTemplate compiled;
         if (row.channel == Channel.EMAIL) {
             if (row.subject == null || row.subject.isBlank()) {
@@ -131,45 +128,42 @@ public class MessageTemplates {
             if (isBlank(row.bodyHtml) && isBlank(row.bodyText)) {
                 throw new MessageRenderException(Reason.TEMPLATE_ERROR, source + " has neither an HTML nor a text body");
             }
-            compiled = new MessageTemplate(source,
-                    parse(row.subject, Variant.TEXT_PLAIN, id + "-subject", source, "subject"),
-                    isBlank(row.bodyHtml) ? null : parse(row.bodyHtml, Variant.TEXT_HTML, id + "-html", source, "HTML body"),
-                    isBlank(row.bodyText) ? null : parse(row.bodyText, Variant.TEXT_PLAIN, id + "-text", source, "text body"));
+            compiled = MessageTemplate.sandboxed(source,
+                    TemplateSandbox.compile(row.subject, allowed, false, TemplateSandbox.MAX_SUBJECT_CHARS,
+                            "subject of " + source),
+                    isBlank(row.bodyHtml) ? null : TemplateSandbox.compile(row.bodyHtml, allowed, true,
+                            TemplateSandbox.MAX_EMAIL_BODY_CHARS, "HTML body of " + source),
+                    isBlank(row.bodyText) ? null : TemplateSandbox.compile(row.bodyText, allowed, false,
+                            TemplateSandbox.MAX_EMAIL_BODY_CHARS, "text body of " + source));
         } else {
-            compiled = new MessageTemplate(source, null, null,
-                    isBlank(row.bodyText) ? null : parse(row.bodyText, Variant.TEXT_PLAIN, id + "-text", source, "text body"));
+            compiled = MessageTemplate.sandboxed(source, null, null,
+                    isBlank(row.bodyText) ? null : TemplateSandbox.compile(row.bodyText, allowed, false,
+                            TemplateSandbox.MAX_WHATSAPP_CHARS, "text body of " + source));
         }
         if (row.id != null) {
-            if (compiledRows.size() >= CACHE_LIMIT) {
-                compiledRows.clear();
-            }
             compiledRows.put(row.id, compiled);
         }
         return compiled;
     }
 
     /**
-     * Checks a template before it is saved: every problem that stops it from compiling, each naming the
-     * part and line. Empty when it compiles. (Variables are only known when a message is rendered.)
+     * Checks a shop's template before it is saved or previewed: every problem that stops it from compiling in
+     * the {@link TemplateSandbox} — a parse error, a variable its kind does not have, a namespace, a method
+     * call, a section that is not allowed, a limit — each naming the part, the line and the expression. Empty
+     * when it compiles.
+     *
+     * @param declared the variables the template declares (a shop's own kinds document theirs this way)
      */
-    public List<String> problems(Channel channel, String subject, String bodyHtml, String bodyText) {
-        com.gstcomms.runtime.data.Template draft = new com.gstcomms.runtime.data.Template();
-        draft.channel = channel;
-        draft.kind = "DRAFT";
-        draft.locale = "en";
+    public List<String> problems(Channel channel, String kind, List<String> declared, String subject, String bodyHtml,
+                                 String bodyText) {
+        Set<String> allowed = MessageKinds.variables(kind, declared == null ? List.of() : declared);
         List<String> problems = new ArrayList<>();
         for (String[] part : List.of(new String[] {"subject", subject}, new String[] {"HTML body", bodyHtml},
                 new String[] {"text body", bodyText})) {
             if (isBlank(part[1])) {
                 continue;
             }
-            try {
-                engine.parse(withLiteralStyles(part[1]), Variant.forContentType(part[0].equals("HTML body") ? Variant.TEXT_HTML
-                        : Variant.TEXT_PLAIN), "check-" + part[0].replace(' ', '-'));
-            } catch (TemplateException e) {
-                problems.add(part[0] + (e.getOrigin() != null ? " line " + e.getOrigin().getLine() : "") + ": "
-                        + MessageTemplate.firstLine(e.getMessage()));
-            }
+            problems.addAll(TemplateSandbox.check(part[1], allowed, part[0].equals("HTML body"), part[0]));
         }
         if (channel == Channel.EMAIL && isBlank(subject)) {
             problems.add("subject: an email template needs a subject");
@@ -278,30 +272,62 @@ public class MessageTemplates {
         }
         TemplateSource source = new TemplateSource(channel, kind, locale, null, null, 0);
         if (channel == Channel.EMAIL) {
-            return Optional.of(new MessageTemplate(source, engine.getTemplate(base + "subject.txt"),
+            return Optional.of(MessageTemplate.builtIn(source, engine.getTemplate(base + "subject.txt"),
                     engine.getTemplate(base + "body.html"), text));
         }
-        return Optional.of(new MessageTemplate(source, null, null, text));
-    }
-
-    private Template parse(String content, String contentType, String id, TemplateSource source, String part) {
-        try {
-            return engine.parse(withLiteralStyles(content), Variant.forContentType(contentType), id);
-        } catch (TemplateException e) {
-            throw new MessageRenderException(Reason.TEMPLATE_ERROR, "The " + part + " of " + source + " does not parse"
-                    + (e.getOrigin() != null ? " (line " + e.getOrigin().getLine() + ")" : "") + ": "
-                    + MessageTemplate.firstLine(e.getMessage()), e);
-        }
+        return Optional.of(MessageTemplate.builtIn(source, null, null, text));
     }
 
     /**
      * CSS in a {@code <style>} element is full of braces that Qute would read as expressions
      * ({@code p{color:red}}); merchants paste such HTML, so style elements are kept literal
-     * (Qute's unparsed-character-data section {@code {|…|}}).
+     * (Qute's unparsed-character-data section {@code {|…|}}). One pass over the text (a regular expression
+     * with a lazy group went back over the rest of the text for every unclosed {@code <style>}: quadratic).
      */
     static String withLiteralStyles(String html) {
-        return STYLE.matcher(html).replaceAll(m -> m.group(2).contains("{|") ? Matcher.quoteReplacement(m.group())
-                : Matcher.quoteReplacement(m.group(1) + "{|" + m.group(2) + "|}" + m.group(3)));
+        StringBuilder out = null;
+        int copied = 0;
+        int at = 0;
+        while (true) {
+            int open = indexOfIgnoreCase(html, "<style", at);
+            if (open < 0) {
+                break;
+            }
+            int afterName = open + "<style".length();
+            if (afterName < html.length() && Character.isLetterOrDigit(html.charAt(afterName))) {
+                at = afterName; // <styles>, not a style element
+                continue;
+            }
+            int openEnd = html.indexOf('>', afterName);
+            if (openEnd < 0) {
+                break;
+            }
+            int close = indexOfIgnoreCase(html, "</style>", openEnd + 1);
+            if (close < 0) {
+                break;
+            }
+            String css = html.substring(openEnd + 1, close);
+            if (!css.contains("{|")) {
+                if (out == null) {
+                    out = new StringBuilder(html.length() + 16);
+                }
+                out.append(html, copied, openEnd + 1).append("{|").append(css).append("|}");
+                copied = close;
+            }
+            at = close + "</style>".length();
+        }
+        return out == null ? html : out.append(html, copied, html.length()).toString();
+    }
+
+    /** Index of an ASCII {@code needle} in {@code text} from {@code from}, ignoring case; -1 when absent. */
+    private static int indexOfIgnoreCase(String text, String needle, int from) {
+        char first = needle.charAt(0);
+        for (int i = text.indexOf(first, from); i >= 0 && i + needle.length() <= text.length(); i = text.indexOf(first, i + 1)) {
+            if (text.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isBlank(String s) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -193,11 +194,13 @@ class MessageTemplatesTest {
 
     @Test
     void reportsTheLineOfATemplateThatDoesNotParse() {
-        assertThat(templates.problems(Channel.EMAIL, "Hi {name", "<p>ok</p>\n{#if x}<p>no end</p>", null))
+        assertThat(templates.problems(Channel.EMAIL, "LOYALTY", List.of("name", "x"), "Hi {name",
+                "<p>ok</p>\n{#if x}<p>no end</p>", null))
                 .hasSize(2)
                 .anySatisfy(p -> assertThat(p).startsWith("subject"))
                 .anySatisfy(p -> assertThat(p).startsWith("HTML body line"));
-        assertThat(templates.problems(Channel.EMAIL, "Hi {name}", "<p>{name}</p>", null)).isEmpty();
+        assertThat(templates.problems(Channel.EMAIL, "LOYALTY", List.of("name"), "Hi {name}", "<p>{name}</p>", null))
+                .isEmpty();
     }
 
     private long newShopId() {

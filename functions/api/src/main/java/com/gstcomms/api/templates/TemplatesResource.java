@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static com.gstcomms.runtime.data.ApiKey.Role.OWNER;
+import static com.gstcomms.runtime.data.ApiKey.Role.STAFF;
 import static com.gstcomms.runtime.data.ApiKey.Role.VIEWER;
 import static com.gstcomms.runtime.work.Transactions.inSession;
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
@@ -186,12 +187,21 @@ public class TemplatesResource {
         return saveVersion(base.channel, base.kind, base.locale, body);
     }
 
+    /**
+     * Renders a template with sample data (overridden by the variables given). A shop's template or a draft is
+     * merchant-written text, rendered in the sandbox (shared/templates TemplateSandbox); previewing one is for
+     * those who may edit or send with it, STAFF and OWNER — a VIEWER previews the built-in templates only.
+     */
     @POST
     @Path("/{id}/preview")
     @Allowed(VIEWER)
     public Preview preview(@PathParam("id") String id, PreviewRequest body) {
         long shopId = caller.shopId();
         Matcher builtIn = BUILT_IN_ID.matcher(id);
+        if ((!builtIn.matches() || (body != null && body.draft() != null)) && !caller.get().mayAct(STAFF)) {
+            throw Problem.forbidden("Previewing a shop template or a draft needs the STAFF or OWNER role; "
+                    + "a VIEWER may preview the built-in templates");
+        }
         MessageTemplate template;
         String kind;
         try {
@@ -205,6 +215,8 @@ public class TemplatesResource {
                 draft.subject = body.draft().subject();
                 draft.bodyHtml = body.draft().bodyHtml();
                 draft.bodyText = body.draft().bodyText();
+                draft.variables = body.draft().variables() != null ? body.draft().variables().toArray(String[]::new)
+                        : base.variables() == null ? new String[0] : base.variables().toArray(String[]::new);
                 template = templates.compile(draft);
             } else if (builtIn.matches()) {
                 kind = builtIn.group(2);
@@ -237,7 +249,8 @@ public class TemplatesResource {
         if (channel == Channel.WHATSAPP && (body.bodyText() == null || body.bodyText().isBlank())) {
             errors.add("bodyText", "a WhatsApp template needs bodyText");
         }
-        for (String problem : templates.problems(channel, body.subject(), body.bodyHtml(), body.bodyText())) {
+        for (String problem : templates.problems(channel, kind, body.variables(), body.subject(), body.bodyHtml(),
+                body.bodyText())) {
             String field = problem.startsWith("subject") ? "subject" : problem.startsWith("HTML body") ? "bodyHtml"
                     : problem.startsWith("text body") ? "bodyText" : "body";
             errors.add(field, problem);
