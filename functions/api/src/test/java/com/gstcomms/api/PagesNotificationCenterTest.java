@@ -121,7 +121,7 @@ class PagesNotificationCenterTest {
         staff.htmx().formParam("id", "builtin:EMAIL:ORDER_CONFIRMATION:en").formParam("subject", "x").formParam("bodyText", "y")
                 .when().post("/ui/notifications/templates/save").then().statusCode(403);
         Browser owner = Browser.signIn(shop.owner());
-        owner.htmx().formParam("id", "builtin:EMAIL:ORDER_CONFIRMATION:en").formParam("subject", "Order {orderName} confirmed")
+        owner.htmx().formParam("id", "builtin:EMAIL:ORDER_CONFIRMATION:en").formParam("subject", "Order {orderRef} confirmed")
                 .formParam("bodyText", "Namaste {customerName}, thank you.")
                 .when().post("/ui/notifications/templates/save")
                 .then().statusCode(200).body(containsString("Saved as version 1"), containsString("Version 1"),
