@@ -310,6 +310,30 @@ class EmailQueueHandlerTest {
     }
 
     @Test
+    void aHostileShopTemplateFailsOnlyItsOwnMessagesAndReadsNoSecret() {
+        // Stored straight into the table, as a template saved before the sandbox existed would be.
+        Sql.ofApp().insert("template", "shop_id", shop, "channel", "EMAIL", "kind", MessageKinds.ORDER_CONFIRMATION,
+                "locale", "en", "version", 1, "subject", "Order {orderRef}",
+                "body_html", "<p>{config:['gstcomms.unsubscribe.secret']}{inject:emailDelivery}</p>", "created_by", "test");
+        long hostile = Fixtures.queuedRow(shop, MessageKinds.ORDER_CONFIRMATION, "en", "a@example.in",
+                MessageTemplates.sampleVariables(MessageKinds.ORDER_CONFIRMATION));
+        long good = Fixtures.queuedRow(shop, MessageKinds.SHIPPING_UPDATE, "en", "b@example.in",
+                MessageTemplates.sampleVariables(MessageKinds.SHIPPING_UPDATE));
+
+        SqsEvents.invoke(List.of(SqsEvents.Message.of(new SendEmail(shop, hostile, null)),
+                SqsEvents.Message.of(new SendEmail(shop, good, null)))).body("batchItemFailures", empty());
+
+        assertThat(sendGrid.sent()).singleElement().satisfies(mail -> assertThat(mail.toEmails())
+                .containsExactly("b@example.in"));
+        Map<String, Object> failed = Fixtures.notificationRow(hostile);
+        assertThat(failed.get("status")).isEqualTo("FAILED");
+        assertThat(failed.get("error_code")).isEqualTo("TEMPLATE_TEMPLATE_ERROR");
+        assertThat((String) failed.get("error_message")).contains("namespaces")
+                .doesNotContain(appConfig("gstcomms.unsubscribe.secret"));
+        assertThat(Fixtures.notificationRow(good).get("status")).isEqualTo("SENT");
+    }
+
+    @Test
     @DisabledOnIntegrationTest("seals the shop's key with the app's ProviderCredentials bean")
     void failsForGoodWithoutNamingTheKeyWhenSendGridRejectsTheShopsKey() {
         String badKey = "SG.shopKeyThatWasRevoked.0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
