@@ -329,7 +329,7 @@ class EmailQueueHandlerTest {
         assertThat(failed.get("status")).isEqualTo("FAILED");
         assertThat(failed.get("error_code")).isEqualTo("TEMPLATE_TEMPLATE_ERROR");
         assertThat((String) failed.get("error_message")).contains("namespaces")
-                .doesNotContain(appConfig("gstcomms.unsubscribe.secret"));
+                .doesNotContain("local-unsubscribe-secret-not-for-production-0001"); // %test value of the secret
         assertThat(Fixtures.notificationRow(good).get("status")).isEqualTo("SENT");
     }
 
