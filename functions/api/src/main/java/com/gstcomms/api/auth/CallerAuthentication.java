@@ -21,15 +21,16 @@ import static com.gstcomms.runtime.work.Transactions.inTransaction;
 
 /**
  * Runs before every resource method (on its worker thread): finds the caller's shop from a Shopify
- * session token or an API key, checks the role the method needs ({@link Allowed}) and counts the request
- * against the shop's rate limit. Methods marked {@link Unauthenticated} check their own proof.
+ * session token, an API key or a page session, checks the role the method needs ({@link Allowed}) and counts
+ * the request against the caller's and the shop's rate limits ({@link ShopRateLimit}). Methods marked
+ * {@link Unauthenticated} check their own proof.
  */
 public class CallerAuthentication {
 
     private static final Logger LOG = Logger.getLogger(CallerAuthentication.class);
     private static final Duration DB_WAIT = Duration.ofSeconds(10);
 
-    /** The key, its shop and the shop's request count in this window, in one round trip (the hot path). */
+    /** The key, its shop and the key's and shop's request counts in this window, in one round trip (the hot path). */
     private static final String KEY_LOOKUP = keyLookup("k.key_hash = $1");
     /**
      * The same for a page session: $1 is the hash of the cookie's token, and the session must be open
