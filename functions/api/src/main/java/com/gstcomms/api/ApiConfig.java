@@ -19,6 +19,10 @@ public interface ApiConfig {
 
     RateLimit rateLimit();
 
+    /** How long a new or renewed API key is valid (the owner renews it before then). */
+    @WithDefault("90D")
+    Duration keyLifetime();
+
     /** How long a stored answer to a POST with an Idempotency-Key is replayed. */
     @WithDefault("24H")
     Duration idempotencyTtl();
@@ -38,5 +42,21 @@ public interface ApiConfig {
 
         @WithDefault("60S")
         Duration window();
+
+        /**
+         * The share (percent) of the shop's limit one caller (an API key, a Shopify user) may use, so one
+         * caller cannot use up the whole shop's budget. Its requests past its share count against the shop
+         * no more.
+         */
+        @WithDefault("50")
+        int perCallerPercent();
+
+        /**
+         * The share (percent) of the shop's limit that only OWNER callers may use: STAFF and VIEWER callers
+         * together are refused once the shop has used the rest, so however many keys read, the owner can
+         * still act (and revoke them).
+         */
+        @WithDefault("10")
+        int ownerReservePercent();
     }
 }

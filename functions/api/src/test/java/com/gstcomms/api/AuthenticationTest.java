@@ -122,4 +122,90 @@ class AuthenticationTest {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         asKey(a.owner()).when().delete("/v1/api-keys/" + bKeyId).then().statusCode(404);
     }
+
+    @Test
+    void aShopifyUserWhoIsNotTheAccountOwnerIsStaffAndCannotMintKeysOrChangeSettings() {
+        var shop = TestShops.create();
+        TestShops.ownedByShopifyUser(shop, "7");
+        String staffMember = SessionTokenMaker.valid(shop.domain(), "42");
+        asSession(staffMember).body("{\"name\":\"mine\",\"role\":\"OWNER\"}").when().post("/v1/api-keys")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("OWNER"), "detail", containsString("STAFF"));
+        asSession(staffMember).body("{\"legalName\":\"Someone Else Pvt Ltd\"}").when().put("/v1/settings/shop")
+                .then().statusCode(403);
+        asSession(staffMember).when().get("/v1/api-keys").then().statusCode(403);
+        // STAFF still works the shop: reads and sends.
+        asSession(staffMember).when().get("/v1/notifications").then().statusCode(200);
+        org.assertj.core.api.Assertions.assertThat(com.gstcomms.testing.Sql.ofApp().<Long>value(
+                "select count(*) from api_key where shop_id = ? and created_by like 'shopify-user:%'", shop.id())).isZero();
+    }
+
+    @Test
+    void aShopsFirstShopifySessionIsStaffUntilTheAccountOwnerIsKnown() {
+        String domain = "unowned-" + System.nanoTime() + ".myshopify.com";
+        asSession(SessionTokenMaker.valid(domain)).when().get("/v1/settings/shop").then().statusCode(200);
+        asSession(SessionTokenMaker.valid(domain)).body("{\"name\":\"mine\",\"role\":\"OWNER\"}")
+                .when().post("/v1/api-keys").then().statusCode(403);
+    }
+
+    @Test
+    void theShopsAccountOwnerIsOwner() {
+        var shop = TestShops.create();
+        TestShops.ownedByShopifyUser(shop, "42");
+        asSession(SessionTokenMaker.valid(shop.domain(), "42")).body("{\"name\":\"erp\",\"role\":\"STAFF\"}")
+                .when().post("/v1/api-keys").then().statusCode(201).body("key", startsWith("gc_live_"));
+        // Another user of the same shop is not.
+        asSession(SessionTokenMaker.valid(shop.domain(), "43")).when().get("/v1/api-keys").then().statusCode(403);
+    }
+
+    @Test
+    void keysExpireAfterNinetyDaysByDefaultAndSaySo() {
+        var shop = TestShops.create();
+        var created = asKey(shop.owner()).body("{\"name\":\"erp\",\"role\":\"STAFF\"}").when().post("/v1/api-keys")
+                .then().statusCode(201).body("expiresAt", notNullValue()).extract().jsonPath();
+        java.time.OffsetDateTime expiresAt = java.time.OffsetDateTime.parse(created.getString("expiresAt"));
+        org.assertj.core.api.Assertions.assertThat(expiresAt).isBetween(java.time.OffsetDateTime.now().plusDays(89),
+                java.time.OffsetDateTime.now().plusDays(91));
+        // Keys stored before expiry existed (the fixture's rows name none) got 90 days too.
+        asKey(shop.owner()).when().get("/v1/api-keys").then().statusCode(200)
+                .body("items.find { it.role == 'VIEWER' }.expiresAt", notNullValue())
+                .body("items.find { it.role == 'VIEWER' }.expired", equalTo(false));
+        asKey(shop.owner()).body("{\"name\":\"x\",\"role\":\"STAFF\",\"expiresInDays\":0}").when().post("/v1/api-keys")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("expiresInDays"));
+    }
+
+    @Test
+    void anExpiredKeyIsRefusedWithAProblemSayingSoUntilTheOwnerRenewsIt() {
+        var shop = TestShops.create();
+        var created = asKey(shop.owner()).body("{\"name\":\"erp\",\"role\":\"STAFF\",\"expiresInDays\":7}")
+                .when().post("/v1/api-keys").then().statusCode(201).extract().jsonPath();
+        String key = created.getString("key");
+        long id = created.getLong("id");
+        asKey(key).when().get("/v1/notifications").then().statusCode(200);
+        com.gstcomms.testing.Sql.ofApp().update("update api_key set expires_at = now() - interval '1 minute' where id = ?", id);
+
+        asKey(key).when().get("/v1/notifications").then().statusCode(401).contentType("application/problem+json")
+                .body("detail", containsString("expired"), "detail", containsString("/v1/api-keys/" + id + "/renew"),
+                        "detail", org.hamcrest.Matchers.not(containsString(key)));
+        asKey(shop.owner()).when().get("/v1/api-keys").then().statusCode(200)
+                .body("items.find { it.id == " + id + " }.expired", equalTo(true));
+        // Only the owner renews; a STAFF key cannot.
+        asKey(shop.staff()).body("{}").when().post("/v1/api-keys/" + id + "/renew").then().statusCode(403);
+        asKey(shop.owner()).body("{\"expiresInDays\":30}").when().post("/v1/api-keys/" + id + "/renew")
+                .then().statusCode(200).body("expired", equalTo(false), "expiresAt", notNullValue());
+        asKey(key).when().get("/v1/notifications").then().statusCode(200);
+        org.assertj.core.api.Assertions.assertThat(com.gstcomms.testing.Sql.ofApp().<String>value(
+                "select action from audit_log where shop_id = ? order by id desc limit 1", shop.id())).isEqualTo("api_key.renew");
+    }
+
+    @Test
+    void aRevokedKeyIsNotRenewed() {
+        var shop = TestShops.create();
+        long id = asKey(shop.owner()).body("{\"name\":\"old\",\"role\":\"VIEWER\"}").when().post("/v1/api-keys")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        asKey(shop.owner()).when().delete("/v1/api-keys/" + id).then().statusCode(200);
+        asKey(shop.owner()).body("{}").when().post("/v1/api-keys/" + id + "/renew").then().statusCode(409);
+        asKey(shop.owner()).body("{\"expiresInDays\":400}").when().post("/v1/api-keys/" + id + "/renew")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("expiresInDays"));
+    }
 }

@@ -100,4 +100,84 @@ class PagesSignInTest {
         given().port(Api.LAMBDA_PORT).when().get("/webjars/htmx.org/dist/htmx.min.js").then().statusCode(200)
                 .body(containsString("htmx"));
     }
+
+    @Test
+    void signingOutEndsTheSessionOnTheServerSoACopiedCookieStopsWorking() {
+        TestShops.TestShop shop = TestShops.create();
+        Browser browser = Browser.signIn(shop.staff());
+        String copied = browser.cookie();
+        browser.htmx().when().post("/ui/sign-out").then().statusCode(204).header("HX-Redirect", "/ui/sign-in");
+        // The browser forgot the cookie; whoever copied it (a shared computer, a proxy log) replays it.
+        given().port(Api.LAMBDA_PORT).redirects().follow(false).cookie("gc_ui", copied)
+                .when().get("/ui/notifications").then().statusCode(303).header("Location", containsString("/ui/sign-in"));
+        given().port(Api.LAMBDA_PORT).redirects().follow(false).cookie("gc_ui", copied).header("HX-Request", "true")
+                .when().get("/ui/notifications/log").then().statusCode(401).header("HX-Redirect", "/ui/sign-in");
+        // Another session of the same key is not affected.
+        Browser.signIn(shop.staff()).open("/ui/notifications").then().statusCode(200);
+    }
+
+    @Test
+    void theCookieHoldsOnlyARandomTokenAndTheServerOnlyItsHash() {
+        TestShops.TestShop shop = TestShops.create();
+        Browser browser = Browser.signIn(shop.viewer());
+        assertThat(browser.cookie()).matches("[A-Za-z0-9_-]{43}");
+        com.gstcomms.testing.Sql db = com.gstcomms.testing.Sql.ofApp();
+        assertThat(db.<Long>value("select count(*) from ui_session where token_hash = ? and shop_id = ? and role = 'VIEWER'"
+                + " and revoked_at is null and expires_at between now() + interval '7 hours' and now() + interval '8 hours 1 minute'",
+                com.gstcomms.api.auth.ApiKeys.hash(browser.cookie()), shop.id())).isEqualTo(1L);
+        assertThat(db.<Long>value("select count(*) from ui_session where token_hash = ?", browser.cookie())).isZero();
+    }
+
+    @Test
+    void anExpiredKeyNeitherSignsInNorKeepsItsPageSessions() {
+        TestShops.TestShop shop = TestShops.create();
+        Browser browser = Browser.signIn(shop.staff());
+        com.gstcomms.testing.Sql.ofApp().update("update api_key set expires_at = now() - interval '1 second' where shop_id = ? and role = 'STAFF'",
+                shop.id());
+        browser.open("/ui/notifications").then().statusCode(303).header("Location", containsString("/ui/sign-in"));
+        Browser.postSignIn(shop.staff()).then().statusCode(401).header("Set-Cookie", equalTo(null))
+                .body(containsString("expired"));
+    }
+
+    @Test
+    void anEmbeddedPageMayBeFramedOnlyByItsOwnShopsAdmin() {
+        String domain = "framed-" + System.nanoTime() + ".myshopify.com";
+        Response page = given().port(Api.LAMBDA_PORT).redirects().follow(false)
+                .queryParam("id_token", SessionTokenMaker.valid(domain)).queryParam("shop", "attacker.myshopify.com")
+                .when().get("/ui/notifications/individual");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("frame-ancestors https://" + domain + " https://admin.shopify.com;")
+                .doesNotContain("attacker");
+        assertThat(page.header("X-Frame-Options")).isNull();
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(page.headers().getValues("Content-Security-Policy")).hasSize(1);
+    }
+
+    @Test
+    void aSignedInPageNamesTheKeysShopAndPagesWithoutAShopMayNotBeFramedAtAll() {
+        TestShops.TestShop shop = TestShops.create();
+        Browser browser = Browser.signIn(shop.viewer());
+        assertThat(browser.open("/ui/notifications").header("Content-Security-Policy"))
+                .contains("frame-ancestors https://" + shop.domain() + " https://admin.shopify.com;");
+        Response signIn = given().port(Api.LAMBDA_PORT).when().get("/ui/sign-in");
+        assertThat(signIn.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(signIn.header("X-Frame-Options")).isNull();
+        Response refused = given().port(Api.LAMBDA_PORT).redirects().follow(false).when().get("/ui/notifications");
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(refused.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(given().port(Api.LAMBDA_PORT).when().get("/ui/assets/app.css").header("X-Content-Type-Options"))
+                .isEqualTo("nosniff");
+    }
+
+    @Test
+    void aShopDomainThatIsNotAPlainMyshopifyNameNeverReachesTheHeader() {
+        TestShops.TestShop shop = TestShops.create();
+        String odd = "Odd-" + System.nanoTime() + ".myshopify.com https://attacker.example";
+        com.gstcomms.testing.Sql.ofApp().update("update shop set shop_domain = ? where id = ?", odd, shop.id());
+        Response page = Browser.signIn(shop.viewer()).open("/ui/notifications");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'").doesNotContain("attacker");
+    }
 }

@@ -72,6 +72,14 @@ public final class TestShops {
         return new TestShop(shop, keys);
     }
 
+    /**
+     * Records Shopify user {@code userId} as the shop's account owner (what the install flow stores from the
+     * online access token's {@code associated_user.account_owner}): that user's sessions are OWNER.
+     */
+    public static void ownedByShopifyUser(TestShop shop, String userId) {
+        Sql.ofApp().update("update shop set owner_user_id = ? where id = ?", userId, shop.id());
+    }
+
     /** A catalogue item (SKU → HSN/SAC and GST rate), as the products import stores it. */
     public static Product product(long shopId, String sku, String name, String hsnSac, String gstRate) {
         Product p = new Product();

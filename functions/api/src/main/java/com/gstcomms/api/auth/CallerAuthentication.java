@@ -21,21 +21,28 @@ import static com.gstcomms.runtime.work.Transactions.inTransaction;
 
 /**
  * Runs before every resource method (on its worker thread): finds the caller's shop from a Shopify
- * session token or an API key, checks the role the method needs ({@link Allowed}) and counts the request
- * against the shop's rate limit. Methods marked {@link Unauthenticated} check their own proof.
+ * session token, an API key or a page session, checks the role the method needs ({@link Allowed}) and counts
+ * the request against the caller's and the shop's rate limits ({@link ShopRateLimit}). Methods marked
+ * {@link Unauthenticated} check their own proof.
  */
 public class CallerAuthentication {
 
     private static final Logger LOG = Logger.getLogger(CallerAuthentication.class);
     private static final Duration DB_WAIT = Duration.ofSeconds(10);
 
-    /** The key, its shop and the shop's request count in this window, in one round trip (the hot path). */
+    /** The key, its shop and the key's and shop's request counts in this window, in one round trip (the hot path). */
     private static final String KEY_LOOKUP = keyLookup("k.key_hash = $1");
-    /** The same for a page session, which names its key by id (the cookie never holds the key). */
-    private static final String KEY_BY_ID_LOOKUP = keyLookup("k.id = $1");
+    /**
+     * The same for a page session: $1 is the hash of the cookie's token, and the session must be open
+     * (not signed out, not past its 8 hours); its key is read as for an X-Api-Key (the cookie never holds it).
+     */
+    private static final String KEY_BY_PAGE_SESSION_LOOKUP = keyLookup("""
+            k.id = (select api_key_id from ui_session
+                     where token_hash = $1 and revoked_at is null and expires_at > now())""");
     private static final String TOUCH_KEY = "update api_key set last_used_at = now() where id = $1";
-    private static final String SHOP_LOOKUP =
-            "select id, (settings ->> 'apiRequestsPerMinute') as shop_limit from shop where shop_domain = $1";
+    private static final String SHOP_LOOKUP = """
+            select id, (settings ->> 'apiRequestsPerMinute') as shop_limit, owner_user_id
+              from shop where shop_domain = $1""";
 
     private final Pool pool;
     private final SessionTokens sessions;
@@ -53,16 +60,27 @@ public class CallerAuthentication {
         this.uiSessions = uiSessions;
     }
 
+    /**
+     * $1 the key (by {@code condition}), $2 the window start, $3..$5 {@link ShopRateLimit#limits()}. An
+     * expired key is answered (to say so) but not counted. The shop's limit is its
+     * {@code settings.apiRequestsPerMinute} when that is a positive number, else $3.
+     */
     private static String keyLookup(String condition) {
         return """
             with k as (
-                select k.id, k.shop_id, k.role, k.key_prefix,
+                select k.id, k.shop_id, k.role, k.key_prefix, k.expires_at, k.expires_at <= now() as expired,
                        k.last_used_at is null or k.last_used_at < now() - interval '1 minute' as stale,
                        s.shop_domain, (s.settings ->> 'apiRequestsPerMinute') as shop_limit
                   from api_key k join shop s on s.id = k.shop_id
                  where %s and k.revoked_at is null),
-            counted as (%s)
-            select k.*, (select requests from counted) as requests from k""".formatted(condition, ShopRateLimit.BUMP_FROM_KEY);
+            limited as (
+                select shop_id, 'key:' || id as caller, role,
+                       coalesce(case when shop_limit ~ '^[0-9]{1,9}$' then nullif(shop_limit::int, 0) end, $3) as shop_cap
+                  from k where not expired),
+            budget as (select shop_id, caller, shop_cap, %s from limited),
+            %s
+            select k.*, %s from k""".formatted(condition, ShopRateLimit.CAPS, ShopRateLimit.COUNT_FROM_BUDGET,
+                ShopRateLimit.COUNTS);
     }
 
     @ServerRequestFilter
@@ -79,7 +97,7 @@ public class CallerAuthentication {
         }
         Authenticated who = identify(request);
         if (!who.counted()) {
-            rateLimit.admit(who.caller().shopId(), who.shopLimit());
+            rateLimit.admit(who.caller().shopId(), who.shopLimit(), who.rateLimitCaller(), who.caller().role());
         }
         if (!who.caller().mayAct(required)) {
             throw Problem.forbidden("This call needs the " + required + " role; this "
@@ -89,8 +107,11 @@ public class CallerAuthentication {
         current.set(who.caller());
     }
 
-    /** {@code counted}: the request was already counted against the rate limit by the lookup. */
-    private record Authenticated(Caller caller, Integer shopLimit, boolean counted) {
+    /**
+     * {@code counted}: the request was already counted against the rate limits by the lookup;
+     * {@code rateLimitCaller}: the caller's own rate-limit row ({@link ShopRateLimit#callerOf}).
+     */
+    private record Authenticated(Caller caller, Integer shopLimit, boolean counted, String rateLimitCaller) {
     }
 
     private Authenticated identify(ContainerRequestContext request) {
@@ -126,12 +147,13 @@ public class CallerAuthentication {
         }
         jakarta.ws.rs.core.Cookie cookie = request.getCookies().get(UiSessions.COOKIE);
         String session = cookie == null ? null : cookie.getValue();
-        Long keyId = uiSessions.keyId(session).orElseThrow(
-                () -> Problem.unauthorized("Sign in with an API key (the page session is missing or has expired)"));
+        String sessionHash = uiSessions.tokenHash(session).orElseThrow(
+                () -> Problem.unauthorized("Sign in with an API key (the page session is missing)"));
         if (!reading && !uiSessions.csrfMatches(session, request.getHeaderString(UiSessions.CSRF_HEADER))) {
             throw Problem.forbidden("This form was not sent from this app's page (missing or wrong CSRF token); reload the page");
         }
-        Authenticated who = keyRow(KEY_BY_ID_LOOKUP, keyId, "The API key of this session was revoked; sign in again");
+        Authenticated who = keyRow(KEY_BY_PAGE_SESSION_LOOKUP, sessionHash,
+                "The page session has ended (signed out, past its 8 hours, or its API key was revoked); sign in again");
         current.setPageCredentials(uiSessions.csrfToken(session), null);
         return who;
     }
@@ -142,19 +164,30 @@ public class CallerAuthentication {
     }
 
     private Authenticated keyRow(String lookup, Object key, String refusal) {
-        RowIterator<Row> rows = pool.preparedQuery(lookup).execute(Tuple.of(key, rateLimit.currentWindow()))
+        java.util.List<Object> parameters = new java.util.ArrayList<>(java.util.List.of(key, rateLimit.currentWindow()));
+        parameters.addAll(rateLimit.limits());
+        RowIterator<Row> rows = pool.preparedQuery(lookup).execute(Tuple.tuple(parameters))
                 .await().atMost(DB_WAIT).iterator();
         if (!rows.hasNext()) {
             throw Problem.unauthorized(refusal);
         }
         Row row = rows.next();
-        rateLimit.check(row.getInteger("requests"), limit(row.getString("shop_limit")));
+        if (row.getBoolean("expired")) {
+            // Said plainly (unlike unknown or revoked keys): whoever holds the key had a working one, and
+            // what to do about it is the owner's renewal, not a new integration.
+            throw Problem.unauthorized("The API key " + row.getString("key_prefix") + "… expired at "
+                    + row.getOffsetDateTime("expires_at").withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                    + "; the shop owner can renew it (POST /v1/api-keys/" + row.getLong("id") + "/renew)");
+        }
+        Role role = Role.valueOf(row.getString("role"));
+        rateLimit.check(row, role);
         if (row.getBoolean("stale")) {
             pool.preparedQuery(TOUCH_KEY).execute(Tuple.of(row.getLong("id"))).await().atMost(DB_WAIT);
         }
         Caller caller = new Caller(row.getLong("shop_id"), row.getString("shop_domain"),
-                Role.valueOf(row.getString("role")), "API_KEY", "key:" + row.getString("key_prefix"));
-        return new Authenticated(caller, limit(row.getString("shop_limit")), true);
+                role, "API_KEY", "key:" + row.getString("key_prefix"));
+        return new Authenticated(caller, limit(row.getString("shop_limit")), true,
+                ShopRateLimit.callerOf("key", row.getLong("id")));
     }
 
     private Authenticated bySessionToken(String token) {
@@ -168,10 +201,12 @@ public class CallerAuthentication {
                 .await().atMost(DB_WAIT).iterator();
         long shopId;
         Integer shopLimit = null;
+        String ownerUserId = null;
         if (rows.hasNext()) {
             Row row = rows.next();
             shopId = row.getLong("id");
             shopLimit = limit(row.getString("shop_limit"));
+            ownerUserId = row.getString("owner_user_id");
         } else {
             // A valid token proves Shopify vouches for the shop: its first call creates its row.
             shopId = inTransaction(() -> Shop.findByDomain(session.shopDomain()).chain(existing -> {
@@ -183,10 +218,14 @@ public class CallerAuthentication {
                 return shop.<Shop>persist().map(s -> s.id);
             }));
         }
-        // The merchant's own admin session: Shopify already decided this user may use the app.
-        Caller caller = new Caller(shopId, session.shopDomain(), Role.OWNER, "SESSION",
-                "shopify-user:" + (session.userId() == null ? "unknown" : session.userId()));
-        return new Authenticated(caller, shopLimit, false);
+        // Shopify lets every staff member the merchant allows open the app, and the session token does not
+        // say who owns the shop. Only the account owner (recorded on the shop by the install flow, from the
+        // online access token's associated_user.account_owner) is OWNER; every other user is STAFF: they
+        // send and run jobs but do not change settings, templates or API keys.
+        String userId = session.userId() == null ? "unknown" : session.userId();
+        Role role = session.userId() != null && session.userId().equals(ownerUserId) ? Role.OWNER : Role.STAFF;
+        Caller caller = new Caller(shopId, session.shopDomain(), role, "SESSION", "shopify-user:" + userId);
+        return new Authenticated(caller, shopLimit, false, ShopRateLimit.callerOf("user", userId));
     }
 
     private static Integer limit(String text) {

@@ -38,6 +38,11 @@ public class CurrentCaller {
         return caller;
     }
 
+    /** The caller when this request was authenticated (empty on public pages and refused requests). */
+    public java.util.Optional<Caller> known() {
+        return java.util.Optional.ofNullable(caller);
+    }
+
     public long shopId() {
         return get().shopId();
     }

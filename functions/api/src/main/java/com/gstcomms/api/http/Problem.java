@@ -66,10 +66,10 @@ public class Problem extends RuntimeException {
         return new Problem(422, "unprocessable", "Cannot be done", detail, null, null);
     }
 
-    public static Problem tooManyRequests(long retryAfterSeconds, int limit) {
+    /** {@code why}: whose limit was reached (the caller's share or the shop's), without the retry time. */
+    public static Problem tooManyRequests(long retryAfterSeconds, String why) {
         return new Problem(429, "rate-limited", "Too many requests",
-                "This shop made more than " + limit + " requests in the current window; retry after "
-                        + retryAfterSeconds + " s",
+                why + "; retry after " + retryAfterSeconds + " s",
                 null, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 

@@ -7,6 +7,7 @@ import com.gstcomms.api.http.Problem;
 import com.gstcomms.runtime.data.ApiKey;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -65,21 +66,26 @@ public class SignInResource {
         String key = apiKey == null ? "" : apiKey.strip();
         ApiKey row = key.isEmpty() ? null : inSession(() -> ApiKey.<ApiKey>find("keyHash = ?1 and revokedAt is null",
                 ApiKeys.hash(key)).firstResult());
-        if (row == null) {
+        if (row == null || row.expired()) {
             String error = key.isEmpty() ? "Enter your API key (it starts with gc_live_)."
-                    : "That API key is not valid (unknown or revoked).";
+                    : row == null ? "That API key is not valid (unknown or revoked)."
+                    : "That API key has expired; the shop owner can renew it (POST /v1/api-keys/" + row.id + "/renew).";
             return Response.status(401).type(MediaType.TEXT_HTML)
                     .entity(pages.signedOut("ui/sign-in", "Sign in").data("error", error)).build();
         }
         return Response.seeOther(URI.create(UiPaths.HOME))
-                .cookie(cookie(sessions.open(row.id), (int) UiSessions.LIFETIME.toSeconds(), proto)).build();
+                .cookie(cookie(sessions.open(row), (int) UiSessions.LIFETIME.toSeconds(), proto)).build();
     }
 
-    /** Forgets the cookie in this browser; the htmx request is sent back to the sign-in page. */
+    /**
+     * Ends the session on the server (its row is revoked: the same cookie, wherever it was copied to, is
+     * refused from now on) and forgets the cookie in this browser; htmx is sent back to the sign-in page.
+     */
     @POST
     @Path("/sign-out")
     @Allowed(VIEWER)
-    public Response signOut(@HeaderParam("X-Forwarded-Proto") String proto) {
+    public Response signOut(@HeaderParam("X-Forwarded-Proto") String proto, @CookieParam(UiSessions.COOKIE) String session) {
+        sessions.revoke(session);
         return Response.noContent().header("HX-Redirect", UiPaths.SIGN_IN).cookie(cookie("", 0, proto)).build();
     }
 

@@ -1,6 +1,9 @@
 package com.gstcomms.api.ui;
 
 import com.gstcomms.api.ShopifyConfig;
+import com.gstcomms.api.auth.ApiKeys;
+import com.gstcomms.runtime.data.ApiKey;
+import com.gstcomms.runtime.data.UiSession;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;
@@ -9,20 +12,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static com.gstcomms.runtime.work.Transactions.inTransaction;
 
 /**
- * The pages' sign-in session: an HttpOnly, SameSite=Strict cookie holding {@code keyId.expiry.nonce.mac},
- * never the key itself. The MAC is HMAC-SHA256 under a key derived from the app secret (one label per use,
- * so a session MAC can never be replayed as a CSRF token or a Shopify signature). The key id is looked up
- * on every request (see CallerAuthentication), so revoking the key ends its sessions at once.
+ * The pages' sign-in session, held server-side ({@link UiSession}, table {@code ui_session}): the HttpOnly,
+ * SameSite=Strict cookie holds only a random 256-bit token, the table only its SHA-256. Signing out revokes
+ * the row, so a copied cookie stops working at once (before, the cookie was a signed, self-contained value
+ * that stayed valid for its 8 hours whatever the browser did). CallerAuthentication reads the session with
+ * its API key on every request, so revoking or expiring the key ends its sessions too.
  *
- * <p>CSRF: every state-changing request of a cookie session must carry {@code X-CSRF-Token}, the MAC of
- * the session under a second label; the layout hands it to htmx ({@code hx-headers} on the body). Another
- * site can neither read it nor (SameSite=Strict) make the browser send the cookie.
+ * <p>CSRF: every state-changing request of a cookie session must carry {@code X-CSRF-Token}, an HMAC of the
+ * session token under a key derived from the app secret; the layout hands it to htmx ({@code hx-headers} on
+ * the body). Another site can neither read it nor (SameSite=Strict) make the browser send the cookie.
  */
 @ApplicationScoped
 public class UiSessions {
@@ -34,58 +41,46 @@ public class UiSessions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    /** 32 random bytes in unpadded base64url; anything else is not one of our cookies. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    private final byte[] sessionKey;
     private final byte[] csrfKey;
-    private final Clock clock;
 
     @jakarta.inject.Inject
     public UiSessions(ShopifyConfig shopify) {
-        this(shopify.apiSecret(), Clock.systemUTC());
+        this(shopify.apiSecret());
     }
 
-    UiSessions(String secret, Clock clock) {
-        byte[] root = secret.getBytes(StandardCharsets.UTF_8);
-        this.sessionKey = mac(root, "gstcomms-ui-session-v1");
-        this.csrfKey = mac(root, "gstcomms-ui-csrf-v1");
-        this.clock = clock;
+    UiSessions(String secret) {
+        this.csrfKey = mac(secret.getBytes(StandardCharsets.UTF_8), "gstcomms-ui-csrf-v1");
     }
 
-    /** A new session value for API key {@code keyId}. */
-    public String open(long keyId) {
-        byte[] nonce = new byte[12];
-        RANDOM.nextBytes(nonce);
-        String payload = keyId + "." + clock.instant().plus(LIFETIME).getEpochSecond() + "." + B64.encodeToString(nonce);
-        return payload + "." + B64.encodeToString(mac(sessionKey, payload));
+    /** Opens a session of API key {@code key} and answers the cookie value (the only copy of the token). */
+    public String open(ApiKey key) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = B64.encodeToString(random);
+        UiSession session = new UiSession();
+        session.tokenHash = ApiKeys.hash(token);
+        session.shopId = key.shopId;
+        session.apiKeyId = key.id;
+        session.role = key.role;
+        session.expiresAt = OffsetDateTime.now().plus(LIFETIME);
+        // Ended sessions are worthless after their expiry; each sign-in sweeps those a day past it.
+        inTransaction(() -> UiSession.delete("expiresAt < ?1", OffsetDateTime.now().minusDays(1))
+                .chain(() -> session.persist()));
+        return token;
     }
 
-    /** The key id of a session value whose MAC matches and which has not expired. */
-    public Optional<Long> keyId(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String[] parts = value.split("\\.", -1);
-        if (parts.length != 4) {
-            return Optional.empty();
-        }
-        String payload = parts[0] + "." + parts[1] + "." + parts[2];
-        byte[] given;
-        try {
-            given = Base64.getUrlDecoder().decode(parts[3]);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (!MessageDigest.isEqual(mac(sessionKey, payload), given)) {
-            return Optional.empty();
-        }
-        try {
-            if (Long.parseLong(parts[1]) < clock.instant().getEpochSecond()) {
-                return Optional.empty();
-            }
-            return Optional.of(Long.parseLong(parts[0]));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+    /** The stored hash of a cookie value that has the shape of a session token. */
+    public Optional<String> tokenHash(String value) {
+        return value != null && TOKEN.matcher(value).matches() ? Optional.of(ApiKeys.hash(value)) : Optional.empty();
+    }
+
+    /** Signing out: the session is refused from now on, wherever its cookie was copied to. */
+    public void revoke(String value) {
+        tokenHash(value).ifPresent(hash -> inTransaction(() ->
+                UiSession.update("revokedAt = ?1 where tokenHash = ?2 and revokedAt is null", OffsetDateTime.now(), hash)));
     }
 
     /** The CSRF token bound to one session value. */

@@ -24,8 +24,18 @@ public class ApiKey extends PanacheEntity {
     public OffsetDateTime createdAt = OffsetDateTime.now();
     public OffsetDateTime lastUsedAt;
     public OffsetDateTime revokedAt;
+    /**
+     * After this the key is refused (401 "expired") until the owner renews it. The API sets it from its
+     * configured lifetime; 90 days is the default of both this field and the column (V11).
+     */
+    public OffsetDateTime expiresAt = OffsetDateTime.now().plusDays(90);
 
+    /** Not revoked and not expired. */
     public static Uni<ApiKey> findActiveByHash(String keyHash) {
-        return find("keyHash = ?1 and revokedAt is null", keyHash).firstResult();
+        return find("keyHash = ?1 and revokedAt is null and expiresAt > ?2", keyHash, OffsetDateTime.now()).firstResult();
+    }
+
+    public boolean expired() {
+        return expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now());
     }
 }

@@ -33,6 +33,12 @@ public class Shop extends PanacheEntity {
     /** Other settings (reminder rules, quiet hours, automated notifications) as a JSON object. */
     @JdbcTypeCode(SqlTypes.JSON)
     public String settings = "{}";
+    /**
+     * The Shopify user id ({@code sub} of session tokens) of the shop's account owner, the one Shopify
+     * session that is OWNER; the install flow fills it in from the online access token's
+     * {@code associated_user.account_owner}. Null: every Shopify session of the shop is STAFF.
+     */
+    public String ownerUserId;
     public OffsetDateTime createdAt = OffsetDateTime.now();
     public OffsetDateTime updatedAt = OffsetDateTime.now();
 

@@ -22,7 +22,8 @@ import java.util.Optional;
  *
  * <p><b>Link:</b> {@code {gstcomms.api.base-url}/v1/unsubscribe/{token}}. The API must answer a POST
  * with body {@code List-Unsubscribe=One-Click} (what mail clients send, no cookies, no confirmation
- * page) and should answer a GET (a person clicking the link in the body) with a short confirmation.
+ * page); a GET (a person clicking the link in the body, or a mail scanner following it) must change
+ * nothing and shows a page whose form POSTs.
  *
  * <p><b>Token:</b> {@code base64url(payload) "." base64url(HMAC-SHA256(secret, "gstcomms-unsubscribe:" + payload))},
  * unpadded, where {@code payload = "1|" + shopId + "|" + CHANNEL + "|" + address} (UTF-8; version 1;

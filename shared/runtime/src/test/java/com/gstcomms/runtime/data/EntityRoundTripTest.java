@@ -87,7 +87,7 @@ class EntityRoundTripTest {
     }
 
     @Test
-    void apiKeyIsFoundByHashUntilRevoked() {
+    void apiKeyIsFoundByHashUntilItExpiresOrIsRevoked() {
         ApiKey k = new ApiKey();
         k.shopId = shop.id;
         k.name = "ERP";
@@ -97,7 +97,10 @@ class EntityRoundTripTest {
         persist(k);
         ApiKey found = Db.tx(() -> ApiKey.findActiveByHash(k.keyHash));
         assertThat(found.role).isEqualTo(ApiKey.Role.STAFF);
-        Db.tx(() -> ApiKey.update("revokedAt = ?1 where id = ?2", AT, k.id));
+        assertThat(found.expiresAt).isAfter(java.time.OffsetDateTime.now().plusDays(89));
+        Db.tx(() -> ApiKey.update("expiresAt = ?1 where id = ?2", java.time.OffsetDateTime.now().minusSeconds(1), k.id));
+        assertThat(Db.tx(() -> ApiKey.findActiveByHash(k.keyHash))).isNull();
+        Db.tx(() -> ApiKey.update("expiresAt = ?1, revokedAt = ?2 where id = ?3", java.time.OffsetDateTime.now().plusDays(1), AT, k.id));
         assertThat(Db.tx(() -> ApiKey.findActiveByHash(k.keyHash))).isNull();
     }
 
