@@ -99,7 +99,8 @@ public class ShopSettingsResource {
         }
         String email = body.email() == null || body.email().isBlank() ? null : errors.check("email", Email.validate(body.email()));
         String phone = body.phone() == null || body.phone().isBlank() ? null : errors.check("phone", Phone.toE164(body.phone()));
-        String upi = body.upiId() == null || body.upiId().isBlank() ? null : body.upiId().strip();
+        String upi = body.upiId() == null || body.upiId().isBlank() ? null
+                : errors.maxLength("upiId", body.upiId().strip(), 100);
         if (upi != null && !UPI_ID.matcher(upi).matches()) {
             errors.add("upiId", "upiId must look like name@bank, not '" + upi + "'");
         }
