@@ -45,6 +45,11 @@ public final class FieldErrors {
             add(field, field + " has " + value.length() + " characters; at most " + max + " are allowed");
             return null;
         }
+        // PostgreSQL text cannot hold U+0000: stored, it would fail the transaction (a 500), so refuse it here.
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            add(field, field + " must not contain NUL characters");
+            return null;
+        }
         return value;
     }
 
