@@ -69,7 +69,7 @@ class BulkFailuresTest {
                     .extract().jsonPath().getString("errorReportUrl");
             String csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(report)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(csv).contains("orders[1]," + marker + ",,could not be invoiced because of an internal error")
+            assertThat(csv).contains("orders[1]," + marker + ",,\"could not be invoiced because of an internal error")
                     .doesNotContain("simulated failure");
         } finally {
             db.update("drop trigger if exists refuse_boom on invoice");
