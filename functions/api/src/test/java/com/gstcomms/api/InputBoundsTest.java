@@ -127,6 +127,16 @@ class InputBoundsTest {
     }
 
     @Test
+    void refusesANulCharacterThatPostgresqlCannotStore() {
+        asKey(shop.staff()).body("{\"channel\":\"EMAIL\",\"kind\":\"ORDER_CONFIRMATION\",\"to\":\"asha@example.in\","
+                        + "\"variables\":{\"note\":\"a\\u0000b\"}}")
+                .when().post("/v1/notifications").then().statusCode(400).body("errors.field", hasItem("variables"));
+        refused(issue(order("{\"sku\":\"TIFFIN-3\",\"quantity\":1,\"unitPrice\":\"849.00\"}", "")
+                .replace("\"Pune\"", "\"Pune\\u0000\"")), "recipient.billingAddress");
+        assertThat(count("notification") + invoices()).isZero();
+    }
+
+    @Test
     void refusesAnOverLongCampaignKind() {
         asKey(shop.staff()).body("{\"name\":\"Diwali\",\"kind\":\"" + "K".repeat(60) + "\",\"audience\":{\"type\":\"ALL\"}}")
                 .when().post("/v1/campaigns").then().statusCode(400).contentType(containsString("application/problem+json"))

@@ -86,8 +86,8 @@ public class ExportsResource {
                     }
                 } else if (!(filter.getValue() instanceof String)) {
                     errors.add(field, field + " must be text");
-                } else if (((String) filter.getValue()).length() > MAX_FILTER_TEXT) {
-                    errors.maxLength(field, (String) filter.getValue(), MAX_FILTER_TEXT);
+                } else if (errors.maxLength(field, (String) filter.getValue(), MAX_FILTER_TEXT) == null) {
+                    continue; // too long, or a NUL (jsonb cannot hold one): the error is recorded
                 } else if (List.of("from", "to", "createdFrom", "createdTo").contains(filter.getKey())) {
                     if (type == ExportType.INVOICES) {
                         errors.parse(field, (String) filter.getValue(), text -> {

@@ -114,7 +114,9 @@ public class CampaignsResource {
             errors.add("kind", "kind is at most 40 letters, digits and '_', like CAMPAIGN");
         }
         String audienceJson = Json.write(body.audience() == null ? Map.of() : body.audience());
-        if (audienceJson.length() > MAX_AUDIENCE_JSON) {
+        if (audienceJson.contains("\\u0000")) {
+            errors.add("audience", "audience must not contain NUL characters");
+        } else if (audienceJson.length() > MAX_AUDIENCE_JSON) {
             errors.add("audience", "audience takes " + audienceJson.length() + " characters as JSON; at most "
                     + MAX_AUDIENCE_JSON + " are allowed (name customers by tag for larger audiences)");
         } else {

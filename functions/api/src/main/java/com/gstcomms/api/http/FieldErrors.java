@@ -115,9 +115,12 @@ public final class FieldErrors {
                 return;
             }
         }
-        int length = Json.write(variables).length();
-        if (length > MAX_VARIABLES_JSON) {
-            add(field, field + " take " + length + " characters as JSON; at most " + MAX_VARIABLES_JSON + " are allowed");
+        String json = Json.write(variables);
+        if (json.length() > MAX_VARIABLES_JSON) {
+            add(field, field + " take " + json.length() + " characters as JSON; at most " + MAX_VARIABLES_JSON + " are allowed");
+        } else if (json.contains("\\u0000")) {
+            // PostgreSQL's jsonb refuses U+0000 in a string: stored, it would fail the transaction.
+            add(field, field + " must not contain NUL characters");
         }
     }
 

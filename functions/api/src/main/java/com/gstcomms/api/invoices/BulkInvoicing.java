@@ -76,6 +76,30 @@ public class BulkInvoicing {
                     saved.id, Map.of("orders", toIssue.size(), "invoiceIds", toRender.size())));
         });
 
+        try {
+            return issueAndQueue(caller, op, toIssue, toRender, channels);
+        } catch (RuntimeException e) {
+            // Past the items (the report, the counts): the operation must not stay RUNNING for ever.
+            LOG.errorf(e, "bulk %d stopped", op.id);
+            try {
+                inTransaction(() -> BulkOperation.<BulkOperation>findById(op.id).invoke(row -> {
+                    if (!row.status.finished()) {
+                        row.status = BulkOperation.Status.FAILED;
+                        row.errorSummary = "stopped by an internal error; invoices issued so far keep their numbers";
+                        row.finishedAt = OffsetDateTime.now();
+                        row.updatedAt = OffsetDateTime.now();
+                    }
+                }));
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+    }
+
+    private BulkOperationView issueAndQueue(Caller caller, BulkOperation op, List<IssueInvoice> toIssue,
+                                            List<Long> toRender, List<Channel> channels) {
+        long shopId = caller.shopId();
         List<Failure> failures = new ArrayList<>();
         List<Invoice> ready = new ArrayList<>();
         for (int i = 0; i < toIssue.size(); i++) {
