@@ -35,6 +35,13 @@ public interface ApiConfig {
     @WithDefault("5000")
     int campaignInlineLimit();
 
+    /**
+     * How many days after today a date of a request may lie: invoice and due dates (which also may not be
+     * before 1 July 2017, when GST began), and the times messages and campaigns are scheduled for.
+     */
+    @WithDefault("366")
+    int maxDaysAhead();
+
     interface RateLimit {
         /** Requests per shop and window, across every Lambda instance (a PostgreSQL counter). */
         @WithDefault("1200")

@@ -55,7 +55,7 @@ class ShopSettingsTest {
     @Test
     void theLogoIsUploadedWithAPresignedPut() throws Exception {
         var shop = TestShops.create();
-        var upload = asKey(shop.owner()).body("{\"contentType\":\"image/png\"}").when().post("/v1/settings/shop/logo")
+        var upload = asKey(shop.owner()).body("{\"contentType\":\"image/png\",\"sizeBytes\":4}").when().post("/v1/settings/shop/logo")
                 .then().statusCode(200).body("logoKey", equalTo("logos/" + shop.id() + "/logo.png")).extract().jsonPath();
         var put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(upload.getString("uploadUrl"))).header("Content-Type", "image/png")
@@ -64,6 +64,23 @@ class ShopSettingsTest {
         org.assertj.core.api.Assertions.assertThat(put.statusCode()).isEqualTo(200);
         asKey(shop.viewer()).when().get("/v1/settings/shop").then().body("logoKey", equalTo("logos/" + shop.id() + "/logo.png"));
         asKey(shop.owner()).body("{\"contentType\":\"image/gif\"}").when().post("/v1/settings/shop/logo").then().statusCode(400);
+    }
+
+    @Test
+    void refusesALogoOverOneMegabyteAndAnUploadOfAnotherSizeThanAskedFor() throws Exception {
+        var shop = TestShops.create();
+        asKey(shop.owner()).body("{\"contentType\":\"image/png\",\"sizeBytes\":5242880}").when().post("/v1/settings/shop/logo")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("sizeBytes"));
+        asKey(shop.owner()).body("{\"contentType\":\"image/png\"}").when().post("/v1/settings/shop/logo")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("sizeBytes"));
+        var upload = asKey(shop.owner()).body("{\"contentType\":\"image/png\",\"sizeBytes\":1000}").when()
+                .post("/v1/settings/shop/logo").then().statusCode(200).extract().jsonPath();
+        // The size is signed into the link: 2 MB sent to it is refused by S3.
+        var put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(upload.getString("uploadUrl"))).header("Content-Type", "image/png")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[2 * 1024 * 1024])).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        org.assertj.core.api.Assertions.assertThat(put.statusCode()).isBetween(400, 499);
     }
 
     @Test

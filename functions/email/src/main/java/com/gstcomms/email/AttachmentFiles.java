@@ -77,8 +77,7 @@ class AttachmentFiles {
     }
 
     static boolean ownedBy(long shopId, String key) {
-        String[] parts = key.split("/");
-        return parts.length >= 3 && parts[1].equals(Long.toString(shopId)) && !key.contains("..");
+        return com.gstcomms.runtime.storage.ShopKeys.ownedBy(shopId, key);
     }
 
     static String fileName(String key) {

@@ -12,6 +12,7 @@ import com.gstcomms.documents.InvoiceFigures;
 import com.gstcomms.documents.LabelAddress;
 import com.gstcomms.documents.Recipient;
 import com.gstcomms.documents.ShippingLabel;
+import com.gstcomms.documents.ShopLogo;
 import com.gstcomms.documents.Supplier;
 import com.gstcomms.documents.TaxInvoice;
 import com.gstcomms.runtime.data.Invoice;
@@ -32,7 +33,7 @@ final class InvoiceDocuments {
     private InvoiceDocuments() {
     }
 
-    static TaxInvoice taxInvoice(Invoice invoice, Shop shop, byte[] logo) {
+    static TaxInvoice taxInvoice(Invoice invoice, Shop shop, ShopLogo logo) {
         if (invoice.status == Invoice.Status.DRAFT) {
             throw new DocumentDataException("status", "invoice " + invoice.number
                     + " is a draft; a tax invoice is rendered once it is issued");
@@ -72,7 +73,7 @@ final class InvoiceDocuments {
                 placeOfSupply, invoice.reverseCharge, recipient, figures, paid, invoice.status == Invoice.Status.CANCELLED);
     }
 
-    static Supplier supplier(Shop shop, byte[] logo) {
+    static Supplier supplier(Shop shop, ShopLogo logo) {
         IndianState state = state(shop.stateCode, "supplier.state", "the shop's state");
         List<String> address = new ArrayList<>();
         address.add(shop.addressLine1);

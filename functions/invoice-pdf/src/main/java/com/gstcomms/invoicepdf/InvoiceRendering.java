@@ -4,6 +4,7 @@ import com.gstcomms.core.message.RenderInvoice;
 import com.gstcomms.documents.AmountText;
 import com.gstcomms.documents.DocumentDataException;
 import com.gstcomms.documents.RenderedPdf;
+import com.gstcomms.documents.ShopLogo;
 import com.gstcomms.documents.TaxInvoice;
 import com.gstcomms.documents.TaxInvoicePdf;
 import com.gstcomms.runtime.data.Channel;
@@ -21,7 +22,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,18 +177,63 @@ public class InvoiceRendering {
                 .map(count -> count > 0);
     }
 
-    private byte[] logo(Shop shop, SqsBatch.Delivery delivery) {
+    /** A logo decoded once per instance: its key, its size when read, when it was read. */
+    private record CachedLogo(String key, long size, Instant readAt, ShopLogo logo) {
+    }
+
+    /** How long a decoded logo is reused before S3 is asked again (a re-uploaded logo shows after this). */
+    static final Duration LOGO_REUSE = Duration.ofMinutes(10);
+    private static final int LOGO_CACHE_SIZE = 64;
+    private final Map<Long, CachedLogo> logos = new ConcurrentHashMap<>();
+
+    /**
+     * The shop's logo: its size is checked with a HEAD before a byte is read (at most ShopLogo.MAX_BYTES,
+     * and the read itself stops there), then it is decoded once and reused for every invoice of the shop
+     * this instance renders while the object keeps its size, for up to {@link #LOGO_REUSE}. A logo that is too large or not a PNG/JPEG is left
+     * out with a warning, the invoice is still rendered.
+     */
+    private ShopLogo logo(Shop shop, SqsBatch.Delivery delivery) {
         if (shop.logoKey == null || shop.logoKey.isBlank()) {
             return null;
         }
         try {
-            return store.getBytes(shop.logoKey);
+            var info = store.head(shop.logoKey);
+            if (info.isEmpty()) {
+                LOG.warnf("Shop %d: logo %s is missing; rendering without it", shop.id, shop.logoKey);
+                return null;
+            }
+            CachedLogo cached = logos.get(shop.id);
+            if (cached != null && cached.key().equals(shop.logoKey) && cached.size() == info.get().size()
+                    && cached.readAt().plus(LOGO_REUSE).isAfter(Instant.now())) {
+                return cached.logo();
+            }
+            ShopLogo logo;
+            if (info.get().size() > ShopLogo.MAX_BYTES) {
+                LOG.warnf("Shop %d: logo %s has %d bytes, more than %d; rendering without it", shop.id, shop.logoKey,
+                        info.get().size(), ShopLogo.MAX_BYTES);
+                logo = ShopLogo.tooLarge(info.get().size());
+            } else {
+                logo = ShopLogo.of(readAtMost(shop.logoKey, ShopLogo.MAX_BYTES + 1));
+            }
+            if (logos.size() >= LOGO_CACHE_SIZE) {
+                logos.clear();
+            }
+            logos.put(shop.id, new CachedLogo(shop.logoKey, info.get().size(), Instant.now(), logo));
+            return logo;
         } catch (ObjectStore.ObjectNotFoundException e) {
             LOG.warnf("Shop %d: logo %s is missing; rendering without it", shop.id, shop.logoKey);
             return null;
         } catch (RuntimeException e) {
             throw StoreFailures.transientFailure(e, delivery.receiveCount(), "reading the logo of shop " + shop.id)
                     .map(RuntimeException.class::cast).orElse(e);
+        }
+    }
+
+    private byte[] readAtMost(String key, int max) {
+        try (InputStream in = store.get(key)) {
+            return in.readNBytes(max);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + key, e);
         }
     }
 

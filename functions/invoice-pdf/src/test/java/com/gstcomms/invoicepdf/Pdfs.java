@@ -27,4 +27,20 @@ final class Pdfs {
             throw new AssertionError("not a readable PDF: " + e.getMessage(), e);
         }
     }
+
+    /** Image XObjects on the first page (the UPI QR code, the logo). */
+    static int images(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var resources = document.getPage(0).getResources();
+            int count = 0;
+            for (var name : resources.getXObjectNames()) {
+                if (resources.isImageXObject(name)) {
+                    count++;
+                }
+            }
+            return count;
+        } catch (IOException e) {
+            throw new AssertionError("not a readable PDF: " + e.getMessage(), e);
+        }
+    }
 }

@@ -98,6 +98,51 @@ class RenderQueueHandlerTest {
         assertThat(pdfError(invoice.id())).isEmpty();
     }
 
+    /** A PNG of random pixels (they do not compress): about 3 bytes a pixel. */
+    private static byte[] noisePng(int width, int height) {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var random = new java.util.Random(7);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        var png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return png.toByteArray();
+    }
+
+    private int imagesOnAnInvoiceWithLogo(String messageId, byte[] logo) {
+        Shop shop = Fixtures.shop();
+        if (logo != null) {
+            String key = "logos/" + shop.id() + "/logo.png";
+            LocalServers.s3().client().putObject(b -> b.bucket(appConfig("gstcomms.s3.bucket")).key(key).contentType("image/png"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(logo));
+            db.update("update shop set logo_key = ? where id = ?", key, shop.id());
+        }
+        Invoice invoice = Fixtures.invoice(shop, null, IndianState.MAHARASHTRA);
+        post(command(messageId, new RenderInvoice(shop.id(), invoice.id(), List.of(), null))).body("batchItemFailures", empty());
+        byte[] pdf = stored(pdfKey(invoice.id()));
+        assertThat(Pdfs.text(pdf)).contains("Rangoli Crafts Private Limited");
+        return Pdfs.images(pdf);
+    }
+
+    @Test
+    void leavesOutALogoOverOneMegabyteOrThatIsNotAPngOrJpegAndStillRendersTheInvoice() {
+        int without = imagesOnAnInvoiceWithLogo("logo-0", null);
+        assertThat(imagesOnAnInvoiceWithLogo("logo-1", noisePng(60, 30))).as("a small PNG logo is printed").isEqualTo(without + 1);
+
+        byte[] large = noisePng(900, 800);
+        assertThat(large.length).isGreaterThan(1024 * 1024);
+        assertThat(imagesOnAnInvoiceWithLogo("logo-2", large)).as("a 2 MB logo is not printed").isEqualTo(without);
+        assertThat(imagesOnAnInvoiceWithLogo("logo-3", "<html><script>alert(1)</script></html>".getBytes()))
+                .as("HTML stored as logo.png is not printed").isEqualTo(without);
+    }
+
     @Test
     void printsIgstForABuyerInAnotherState() {
         Shop shop = Fixtures.shop();

@@ -1,6 +1,7 @@
 package com.gstcomms.whatsapp;
 
 import com.gstcomms.runtime.storage.ObjectStore;
+import com.gstcomms.runtime.storage.ShopKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
@@ -38,7 +39,13 @@ public class InvoiceDocuments {
         }
     }
 
-    public Document prepare(String key) {
+    /** The document {@code key} of shop {@code shopId}, checked to be that shop's before it is looked at. */
+    public Document prepare(long shopId, String key) {
+        if (!ShopKeys.ownedBy(shopId, key)) {
+            // Never presigned: a link to another shop's invoice would hand it to this message's recipient.
+            throw new Undeliverable("DOCUMENT_NOT_OWNED", "The document to send, S3 key '" + key
+                    + "', is not a file of shop " + shopId);
+        }
         ObjectStore.ObjectInfo info = store.head(key).orElseThrow(() -> new Undeliverable("DOCUMENT_MISSING",
                 "The document to send, S3 key " + key + ", does not exist"));
         if (info.size() > config.maxMediaBytes()) {

@@ -153,7 +153,7 @@ public class MessagePlan {
             throw new Undeliverable("TOO_MANY_DOCUMENTS", "A WhatsApp message carries one document; notification "
                     + n.id + " has " + keys.length + ": " + String.join(", ", keys));
         }
-        return documents.prepare(keys[0]);
+        return documents.prepare(n.shopId, keys[0]);
     }
 
     /** The notification's variables, plus customerName and shopName where it does not give them. */

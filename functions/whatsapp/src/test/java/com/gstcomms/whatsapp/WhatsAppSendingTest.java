@@ -178,6 +178,27 @@ class WhatsAppSendingTest {
     }
 
     @Test
+    void refusesToPresignADocumentOfAnotherShopAndSendsNothing() throws Exception {
+        TestShop victim = TestShop.create();
+        TestShop shop = TestShop.create();
+        Customer asha = shop.customer(OffsetDateTime.now().minusHours(1));
+        shop.template("INVOICE", newContentSid(), "Invoice attached.", "mediaPath");
+        String theirs = "invoices/" + victim.id() + "/2025-26/INV-0001.pdf";
+        store(theirs, samplePdf());
+        for (String key : java.util.List.of(theirs, "invoices/" + shop.id() + "/../" + victim.id() + "/2025-26/INV-0001.pdf",
+                "secrets/" + shop.id() + "/x.pdf")) {
+            Notification n = shop.notification(asha, "INVOICE", "{}", key);
+
+            assertThat(invoke(n)).isEmpty();
+
+            Notification back = reload(n);
+            assertThat(back.status).isEqualTo(NotificationStatus.FAILED);
+            assertThat(back.errorCode).isEqualTo("DOCUMENT_NOT_OWNED");
+        }
+        assertThat(twilio.sent()).isEmpty();
+    }
+
+    @Test
     void refusesADocumentOverSixteenMegabytesBeforeSendingAnything() throws Exception {
         TestShop shop = TestShop.create();
         Customer asha = shop.customer(OffsetDateTime.now().minusHours(1));

@@ -18,10 +18,10 @@ import java.util.List;
  * @param phone        or null
  * @param email        or null
  * @param upiId        the shop's UPI ID (VPA, e.g. {@code shop@okaxis}) for the payment QR code, or null
- * @param logo         PNG or JPEG bytes, or null
+ * @param logo         the shop's logo, checked and decoded once ({@link ShopLogo}), or null
  */
 public record Supplier(String legalName, String tradeName, List<String> addressLines, IndianState state,
-                       String gstin, String phone, String email, String upiId, byte[] logo) {
+                       String gstin, String phone, String email, String upiId, ShopLogo logo) {
 
     public Supplier {
         legalName = Fields.required(legalName, "supplier.legalName", "the supplier's legal name");

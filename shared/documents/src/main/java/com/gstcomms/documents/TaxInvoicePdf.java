@@ -257,12 +257,17 @@ public final class TaxInvoicePdf {
         }
 
         private void loadLogo() {
-            byte[] bytes = invoice.supplier().logo();
-            if (bytes == null || bytes.length == 0) {
+            ShopLogo shopLogo = invoice.supplier().logo();
+            if (shopLogo == null) {
+                return;
+            }
+            if (!shopLogo.printable()) {
+                warnings.add("the shop's logo was left out: " + shopLogo.problem().orElse("it cannot be printed"));
                 return;
             }
             try {
-                logo = PDImageXObject.createFromByteArray(document, bytes, "logo");
+                // Decoded once by ShopLogo; here only its scaled pixels are written into this document.
+                logo = shopLogo.embed(document);
             } catch (IOException | RuntimeException e) {
                 warnings.add("the shop's logo was left out: it is not a readable PNG or JPEG image");
                 logo = null;

@@ -230,6 +230,18 @@ class TaxInvoicePdfTest {
     }
 
     @Test
+    void leavesOutALogoOverOneMegabyteOrTooManyPixelsWithoutDecodingIt() throws IOException {
+        byte[] big = new byte[ShopLogo.MAX_BYTES + 1];
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, 0, big, 0, 8);
+        assertThat(ShopLogo.of(big).problem()).hasValueSatisfying(p -> assertThat(p).contains("1 MB"));
+        ByteArrayOutputStream wide = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(5000, 1, BufferedImage.TYPE_BYTE_BINARY), "png", wide);
+        assertThat(ShopLogo.of(wide.toByteArray()).problem()).hasValueSatisfying(p -> assertThat(p).contains("5000"));
+        RenderedPdf rendered = pdf.render(withLogo(big));
+        assertThat(rendered.warnings()).singleElement().asString().contains("logo was left out");
+    }
+
+    @Test
     void printsAQuestionMarkForACharacterNoBundledFontHas() {
         TaxInvoice base = SampleInvoices.intraState();
         TaxInvoice invoice = new TaxInvoice(base.supplier(), base.number(), base.issueDate(), null, null,
@@ -271,7 +283,7 @@ class TaxInvoicePdfTest {
         TaxInvoice base = SampleInvoices.intraState();
         Supplier s = base.supplier();
         return new TaxInvoice(new Supplier(s.legalName(), s.tradeName(), s.addressLines(), s.state(), s.gstin(), s.phone(),
-                s.email(), s.upiId(), logo), base.number(), base.issueDate(), base.dueDate(), base.orderRef(),
+                s.email(), s.upiId(), ShopLogo.of(logo)), base.number(), base.issueDate(), base.dueDate(), base.orderRef(),
                 base.placeOfSupply(), false, base.recipient(), base.figures(), Money.ZERO, false);
     }
 

@@ -3,6 +3,8 @@ package com.gstcomms.imports;
 import com.gstcomms.core.gstin.Gstin;
 import com.gstcomms.core.gstin.GstinValidator;
 import com.gstcomms.core.money.Money;
+import com.gstcomms.core.validation.Bounded;
+import com.gstcomms.core.validation.DateWindow;
 import com.gstcomms.core.state.IndianState;
 import com.gstcomms.core.validation.Email;
 import com.gstcomms.core.validation.Phone;
@@ -172,9 +174,9 @@ public final class OrderRows {
         if (recipient.length() > 255) {
             recipient = recipient.substring(0, 255);
         }
-        Money shippingCharge = head.money(SHIPPING, false);
-        Money orderDiscount = head.money(DISCOUNT, false);
-        Money expectedTotal = head.text(TOTAL).isEmpty() ? null : head.money(TOTAL, false);
+        Money shippingCharge = head.money(SHIPPING, false, Bounded.SHIPPING_CHARGE);
+        Money orderDiscount = head.money(DISCOUNT, false, Bounded.DISCOUNT);
+        Money expectedTotal = head.text(TOTAL).isEmpty() ? null : head.money(TOTAL, false, Bounded.ORDER_TOTAL);
 
         List<OrderLine> lines = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>(head.problems());
@@ -182,8 +184,8 @@ public final class OrderRows {
             RowCheck line = new RowCheck(match, record);
             String sku = line.requiredText(SKU, 100);
             BigDecimal quantity = line.quantity(QUANTITY);
-            Money price = line.money(PRICE, true);
-            Money lineDiscount = line.money(LINE_DISCOUNT, false);
+            Money price = line.money(PRICE, true, Bounded.UNIT_PRICE);
+            Money lineDiscount = line.money(LINE_DISCOUNT, false, Bounded.DISCOUNT);
             String description = line.text(ITEM, 500);
             // The first row was checked for the order's fields too: report a shared problem once.
             for (RowProblem p : line.problems()) {
@@ -223,6 +225,16 @@ public final class OrderRows {
     }
 
     private static LocalDate date(RowCheck check, HeaderMatch match) {
+        LocalDate date = parsedDate(check, match);
+        if (date != null && date.isBefore(DateWindow.GST_START)) {
+            check.problem(DATE, match.heading(DATE) + " is " + date + "; GST invoices are dated from "
+                    + DateWindow.GST_START + ".");
+            return null;
+        }
+        return date;
+    }
+
+    private static LocalDate parsedDate(RowCheck check, HeaderMatch match) {
         String value = check.text(DATE);
         if (value.isEmpty()) {
             check.problem(DATE, match.heading(DATE) + " is required on the order's first row.");

@@ -1,6 +1,7 @@
 package com.gstcomms.imports;
 
 import com.gstcomms.core.money.Rate;
+import com.gstcomms.core.validation.Bounded;
 import com.gstcomms.core.validation.HsnSac;
 
 import java.util.List;
@@ -39,8 +40,8 @@ public final class ProductRows {
         String hsn = check.text(HSN_SAC).isEmpty()
                 ? requiredMissing(check, HSN_SAC)
                 : check.validated(HSN_SAC, HsnSac.validate(check.text(HSN_SAC)));
-        Rate rate = check.rate(GST_RATE, true);
-        Rate cess = check.rate(CESS_RATE, false);
+        Rate rate = check.rate(GST_RATE, true, Bounded.GST_RATE);
+        Rate cess = check.rate(CESS_RATE, false, Bounded.CESS_RATE);
         String unit = check.text(UNIT).isEmpty() ? "NOS" : check.text(UNIT).toUpperCase(Locale.ROOT);
         if (!UNIT_CODE.matcher(unit).matches()) {
             check.problem(UNIT, match.heading(UNIT) + " must be a unit code such as NOS, KGS or MTR, found '"

@@ -3,6 +3,7 @@ package com.gstcomms.imports;
 import com.gstcomms.core.money.Money;
 import com.gstcomms.core.money.Rate;
 import com.gstcomms.core.state.IndianState;
+import com.gstcomms.core.validation.Bounded;
 import com.gstcomms.core.validation.Validated;
 
 import java.math.BigDecimal;
@@ -108,7 +109,8 @@ final class RowCheck {
         };
     }
 
-    Money money(String key, boolean required) {
+    /** An amount within {@code bound} (shared/core {@link Bounded}: the API's rule for the same field). */
+    Money money(String key, boolean required, Bounded bound) {
         String value = text(key);
         if (value.isEmpty()) {
             if (required) {
@@ -117,20 +119,22 @@ final class RowCheck {
             return required ? null : Money.ZERO;
         }
         String cleaned = value.replace("₹", "").replace("Rs.", "").replace("INR", "").replace(",", "").strip();
+        Money money;
         try {
-            Money money = Money.parse(cleaned);
-            if (money.isNegative()) {
-                problem(key, match.heading(key) + " must not be negative, found " + value + ".");
-                return null;
-            }
-            return money;
+            money = Money.parse(cleaned);
         } catch (IllegalArgumentException e) {
             problem(key, match.heading(key) + " must be an amount like 1299.00, found '" + value + "'.");
             return null;
         }
+        if (money.isNegative()) {
+            problem(key, match.heading(key) + " must not be negative, found " + value + ".");
+            return null;
+        }
+        return validated(key, bound.check(match.heading(key), money));
     }
 
-    Rate rate(String key, boolean required) {
+    /** A percentage within {@code bound} ({@link Bounded#GST_RATE}, {@link Bounded#CESS_RATE}); a trailing '%' is allowed. */
+    Rate rate(String key, boolean required, Bounded bound) {
         String value = text(key);
         if (value.isEmpty()) {
             if (required) {
@@ -139,39 +143,19 @@ final class RowCheck {
             }
             return Rate.ZERO;
         }
-        try {
-            Rate rate = Rate.of(value);
-            // numeric(5, 2) in the catalogue: two decimals, and no rate above 100%.
-            if (rate.percent().scale() > 2 || rate.percent().compareTo(BigDecimal.valueOf(100)) > 0) {
-                problem(key, match.heading(key) + " must be a percentage from 0 to 100 with at most two decimals, found '"
-                        + value + "'.");
-                return null;
-            }
-            return rate;
-        } catch (IllegalArgumentException e) {
-            problem(key, match.heading(key) + " must be a percentage such as 18 or 2.5, found '" + value + "'.");
-            return null;
-        }
+        String number = value.endsWith("%") ? value.substring(0, value.length() - 1).strip() : value;
+        BigDecimal percent = validated(key, bound.parse(match.heading(key), number));
+        return percent == null ? null : Rate.of(percent);
     }
 
+    /** A quantity within {@link Bounded#QUANTITY}; thousands separators are allowed. */
     BigDecimal quantity(String key) {
         String value = text(key);
         if (value.isEmpty()) {
             problem(key, match.heading(key) + " is required.");
             return null;
         }
-        try {
-            BigDecimal quantity = new BigDecimal(value.replace(",", ""));
-            if (quantity.signum() <= 0 || quantity.scale() > 3 || quantity.precision() - quantity.scale() > 11) {
-                problem(key, match.heading(key) + " must be a positive number with at most three decimals, found '"
-                        + value + "'.");
-                return null;
-            }
-            return quantity.stripTrailingZeros().scale() < 0 ? quantity.setScale(0) : quantity;
-        } catch (NumberFormatException e) {
-            problem(key, match.heading(key) + " must be a number, found '" + value + "'.");
-            return null;
-        }
+        return validated(key, Bounded.QUANTITY.parse(match.heading(key), value.replace(",", "")));
     }
 
     /** A state or UT by province code (MH, TS), GST code (27) or name (Maharashtra). */

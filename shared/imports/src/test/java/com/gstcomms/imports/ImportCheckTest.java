@@ -43,4 +43,21 @@ class ImportCheckTest {
         assertThat(report.problems()).isEmpty();
         assertThat(report.goodRows()).isEqualTo(21);
     }
+
+    @Test
+    void refusesCatalogueRowsBeyondTheApisNumberBoundsWithoutHanging() throws IOException {
+        String csv = "sku,name,hsn_sac,gst_rate,cess_rate,unit\n"
+                + "A,Rice,1006,18.125,0,KGS\n"
+                + "B,Rice,1006,1E+999999999,0,KGS\n"
+                + "C,Tobacco,2401,28,401,NOS\n"
+                + "D,Rice,1006,5,0,KGS\n";
+        ImportCheck.Report report = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> ImportCheck.check(new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        ImportKind.PRODUCTS, Optional.empty(), ImportLimits.DEFAULTS, Optional.empty()));
+
+        assertThat(report.goodRows()).isEqualTo(1);
+        assertThat(report.problems()).extracting(RowProblem::row, RowProblem::value)
+                .containsExactly(tuple(2, "18.125"), tuple(3, "1E+999999999"), tuple(4, "401"));
+        assertThat(report.problems().get(0).reason()).contains("at most 2 decimal places");
+    }
 }

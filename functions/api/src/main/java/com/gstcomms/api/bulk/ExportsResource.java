@@ -57,6 +57,8 @@ public class ExportsResource {
         this.idempotent = idempotent;
     }
 
+    static final int MAX_FILTER_TEXT = 100;
+
     @RegisterForReflection
     public record StartExport(String type, Map<String, Object> filters) {
     }
@@ -69,7 +71,7 @@ public class ExportsResource {
         Map<String, Object> filters = body == null || body.filters() == null ? Map.of() : body.filters();
         if (type != null) {
             for (var filter : filters.entrySet()) {
-                String field = "filters." + filter.getKey();
+                String field = "filters." + (filter.getKey().length() > 40 ? filter.getKey().substring(0, 40) + "…" : filter.getKey());
                 if (!FILTERS.get(type).contains(filter.getKey())) {
                     errors.add(field, "unknown filter for " + type + " exports; known: " + FILTERS.get(type));
                 } else if (List.of("emailOptIn", "whatsappOptIn").contains(filter.getKey())) {
@@ -77,11 +79,15 @@ public class ExportsResource {
                         errors.add(field, field + " must be true or false");
                     }
                 } else if (List.of("customerId", "campaignId").contains(filter.getKey())) {
-                    if (!(filter.getValue() instanceof Number)) {
+                    // Whole and positive: JSON reads 1E+30 as a Double, 123…(20 digits) as a BigInteger.
+                    if (!(filter.getValue() instanceof Integer || filter.getValue() instanceof Long)
+                            || ((Number) filter.getValue()).longValue() <= 0) {
                         errors.add(field, field + " must be an id");
                     }
                 } else if (!(filter.getValue() instanceof String)) {
                     errors.add(field, field + " must be text");
+                } else if (errors.maxLength(field, (String) filter.getValue(), MAX_FILTER_TEXT) == null) {
+                    continue; // too long, or a NUL (jsonb cannot hold one): the error is recorded
                 } else if (List.of("from", "to", "createdFrom", "createdTo").contains(filter.getKey())) {
                     if (type == ExportType.INVOICES) {
                         errors.parse(field, (String) filter.getValue(), text -> {

@@ -2,6 +2,7 @@ package com.gstcomms.api.bulk;
 
 import com.gstcomms.api.http.FieldErrors;
 import com.gstcomms.api.http.Problem;
+import com.gstcomms.core.validation.Bounded;
 import com.gstcomms.core.validation.Code128;
 import com.gstcomms.runtime.data.Shipment;
 
@@ -96,10 +97,12 @@ final class LabelParcels {
         }
         String courier = courier(field + ".courier", parcel.courier(), errors);
         String awb = awb(field + ".awb", parcel.awb(), errors);
-        if (parcel.weightGrams() != null && parcel.weightGrams() <= 0) {
-            errors.add(field + ".weightGrams", "the weight is " + parcel.weightGrams() + " g; it must be positive grams or left out");
+        Integer weight = parcel.weightGrams();
+        if (weight != null && errors.check(field + ".weightGrams", Bounded.WEIGHT_GRAMS.check(field + ".weightGrams",
+                java.math.BigDecimal.valueOf(weight))) == null) {
+            weight = null;
         }
-        return new Item(field, parcel.shipmentId(), parcel.invoiceId(), courier, awb, parcel.weightGrams());
+        return new Item(field, parcel.shipmentId(), parcel.invoiceId(), courier, awb, weight);
     }
 
     private static String courier(String field, String courier, FieldErrors errors) {

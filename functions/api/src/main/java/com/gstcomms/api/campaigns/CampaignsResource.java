@@ -12,6 +12,7 @@ import com.gstcomms.api.http.IdempotentRequests;
 import com.gstcomms.api.http.Json;
 import com.gstcomms.api.http.Page;
 import com.gstcomms.api.http.Problem;
+import com.gstcomms.core.validation.DateWindow;
 import com.gstcomms.runtime.campaign.Audience;
 import com.gstcomms.runtime.campaign.CampaignFanOut;
 import com.gstcomms.runtime.data.Campaign;
@@ -61,6 +62,9 @@ public class CampaignsResource {
             select total, queued, sent, failed, suppressed, skipped, fanned_out_at from campaign
              where id = $1 and shop_id = $2""";
 
+    /** An audience of customer ids this long is about 20,000 of them; tags reach any number. */
+    static final int MAX_AUDIENCE_JSON = 200_000;
+
     private final CurrentCaller caller;
     private final CampaignFanOut fanOut;
     private final IdempotentRequests idempotent;
@@ -105,13 +109,27 @@ public class CampaignsResource {
             errors.add("channel", "channel must be EMAIL, WHATSAPP or AUTO");
         }
         String kind = body.kind() == null ? "CAMPAIGN" : body.kind().strip().toUpperCase(Locale.ROOT);
-        String audienceJson = Json.write(body.audience() == null ? Map.of() : body.audience());
-        try {
-            Audience.parse(audienceJson);
-        } catch (IllegalArgumentException e) {
-            errors.add("audience", e.getMessage());
+        // campaign.kind is varchar(40); the same form as a notification's kind.
+        if (kind.length() > 40 || !kind.matches("[A-Z][A-Z0-9_]*")) {
+            errors.add("kind", "kind is at most 40 letters, digits and '_', like CAMPAIGN");
         }
-        OffsetDateTime scheduledAt = errors.parse("scheduledAt", body.scheduledAt(), Filters::parseTime);
+        String audienceJson = Json.write(body.audience() == null ? Map.of() : body.audience());
+        if (audienceJson.contains("\\u0000")) {
+            errors.add("audience", "audience must not contain NUL characters");
+        } else if (audienceJson.length() > MAX_AUDIENCE_JSON) {
+            errors.add("audience", "audience takes " + audienceJson.length() + " characters as JSON; at most "
+                    + MAX_AUDIENCE_JSON + " are allowed (name customers by tag for larger audiences)");
+        } else {
+            try {
+                Audience.parse(audienceJson);
+            } catch (IllegalArgumentException e) {
+                errors.add("audience", e.getMessage());
+            }
+        }
+        errors.variables("variables", body.variables());
+        OffsetDateTime askedFor = errors.parse("scheduledAt", body.scheduledAt(), Filters::parseTime);
+        OffsetDateTime scheduledAt = askedFor == null ? null : errors.check("scheduledAt",
+                DateWindow.schedule(config.maxDaysAhead()).check("scheduledAt", askedFor, OffsetDateTime.now()));
         errors.throwIfAny();
         Caller who = caller.get();
         boolean later = scheduledAt != null && scheduledAt.isAfter(OffsetDateTime.now());

@@ -14,7 +14,8 @@ import java.util.Map;
 /** JSON columns (jsonb as String) and the API's value formats: money "1234.50", times with offset. */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper MAPPER = com.gstcomms.core.validation.JsonNumbers.guard(
+            new ObjectMapper().findAndRegisterModules());
     public static final ZoneOffset IST = ZoneOffset.ofHoursMinutes(5, 30);
 
     private Json() {

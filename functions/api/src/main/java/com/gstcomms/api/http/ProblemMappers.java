@@ -49,6 +49,8 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping.getPath());
             String message = e instanceof UnrecognizedPropertyException ? "unknown field"
+                    : e instanceof InvalidFormatException bad && bad.getValue() instanceof java.math.BigDecimal
+                    ? e.getOriginalMessage() // the number guard's reason (shared/core JsonNumbers): the range
                     : e instanceof InvalidFormatException bad
                     ? "'" + bad.getValue() + "' is not a valid " + bad.getTargetType().getSimpleName()
                     : "has the wrong type or shape";

@@ -55,6 +55,9 @@ public class BulkInvoicing {
     private record Failure(String item, String orderRef, String field, String message) {
     }
 
+    /** What the error report says of a failure that is not the order's fault (details are in the log only). */
+    static final String UNEXPECTED = "could not be invoiced because of an internal error; nothing was issued for it, send it again";
+
     public BulkOperationView run(Caller caller, List<IssueInvoice> orders, List<Long> invoiceIds, List<String> deliverVia) {
         List<Channel> channels = InvoiceIssuing.channels(deliverVia);
         List<IssueInvoice> toIssue = orders == null ? List.of() : orders;
@@ -73,6 +76,30 @@ public class BulkInvoicing {
                     saved.id, Map.of("orders", toIssue.size(), "invoiceIds", toRender.size())));
         });
 
+        try {
+            return issueAndQueue(caller, op, toIssue, toRender, channels);
+        } catch (RuntimeException e) {
+            // Past the items (the report, the counts): the operation must not stay RUNNING for ever.
+            LOG.errorf(e, "bulk %d stopped", op.id);
+            try {
+                inTransaction(() -> BulkOperation.<BulkOperation>findById(op.id).invoke(row -> {
+                    if (!row.status.finished()) {
+                        row.status = BulkOperation.Status.FAILED;
+                        row.errorSummary = "stopped by an internal error; invoices issued so far keep their numbers";
+                        row.finishedAt = OffsetDateTime.now();
+                        row.updatedAt = OffsetDateTime.now();
+                    }
+                }));
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+    }
+
+    private BulkOperationView issueAndQueue(Caller caller, BulkOperation op, List<IssueInvoice> toIssue,
+                                            List<Long> toRender, List<Channel> channels) {
+        long shopId = caller.shopId();
         List<Failure> failures = new ArrayList<>();
         List<Invoice> ready = new ArrayList<>();
         for (int i = 0; i < toIssue.size(); i++) {
@@ -92,11 +119,23 @@ public class BulkInvoicing {
                 } else {
                     body.errors().forEach(e -> failures.add(new Failure(item, orderRef, e.field(), e.message())));
                 }
+            } catch (RuntimeException e) {
+                // Anything else (the database, a bug) fails this order only: the invoices already committed
+                // must still be rendered and the operation must still finish. Its transaction rolled back.
+                LOG.errorf(e, "bulk %d: %s could not be invoiced", op.id, item);
+                failures.add(new Failure(item, orderRef, "", UNEXPECTED));
             }
         }
         for (int i = 0; i < toRender.size(); i++) {
             long id = toRender.get(i);
-            Invoice invoice = inTransaction(() -> Invoice.<Invoice>find("id = ?1 and shopId = ?2", id, shopId).firstResult());
+            Invoice invoice;
+            try {
+                invoice = inTransaction(() -> Invoice.<Invoice>find("id = ?1 and shopId = ?2", id, shopId).firstResult());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "bulk %d: invoice %d could not be read", op.id, id);
+                failures.add(new Failure("invoiceIds[" + i + "]", null, "", UNEXPECTED));
+                continue;
+            }
             if (invoice == null || invoice.status == Invoice.Status.CANCELLED) {
                 failures.add(new Failure("invoiceIds[" + i + "]", null, "",
                         invoice == null ? "invoice " + id + " was not found" : "invoice " + invoice.number + " is cancelled"));
@@ -105,10 +144,17 @@ public class BulkInvoicing {
             }
         }
         // Issue failures are counted now; each issued invoice is a unit the renderer completes.
-        String errorKey = failures.isEmpty() ? null : "bulk/" + shopId + "/" + op.id + "/errors.csv";
-        if (errorKey != null) {
-            store.put(errorKey, errorReport(failures), "text/csv");
+        String reportKey = failures.isEmpty() ? null : "bulk/" + shopId + "/" + op.id + "/errors.csv";
+        if (reportKey != null) {
+            try {
+                store.put(reportKey, errorReport(failures), "text/csv");
+            } catch (RuntimeException e) {
+                // The counts and the summary below still say what failed; the issued invoices still render.
+                LOG.errorf(e, "bulk %d: the error report could not be stored", op.id);
+                reportKey = null;
+            }
         }
+        String errorKey = reportKey;
         int issueFailures = (int) failures.stream().map(Failure::item).distinct().count();
         Map<String, Object> parameters = new LinkedHashMap<>(Json.map(op.parameters));
         parameters.put("invoiceIds", ready.stream().map(inv -> inv.id).toList());

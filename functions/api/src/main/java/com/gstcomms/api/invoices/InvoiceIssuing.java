@@ -1,5 +1,6 @@
 package com.gstcomms.api.invoices;
 
+import com.gstcomms.api.ApiConfig;
 import com.gstcomms.api.auth.Caller;
 import com.gstcomms.api.http.AuditTrail;
 import com.gstcomms.api.http.FieldErrors;
@@ -17,6 +18,8 @@ import com.gstcomms.core.message.RenderInvoice;
 import com.gstcomms.core.money.Money;
 import com.gstcomms.core.money.Rate;
 import com.gstcomms.core.state.IndianState;
+import com.gstcomms.core.validation.Bounded;
+import com.gstcomms.core.validation.DateWindow;
 import com.gstcomms.core.validation.HsnSac;
 import com.gstcomms.core.words.AmountInWords;
 import com.gstcomms.runtime.config.QueuesConfig;
@@ -55,17 +58,25 @@ public class InvoiceIssuing {
 
     private static final Logger LOG = Logger.getLogger(InvoiceIssuing.class);
     static final int MAX_LINES = 500;
+    static final int MAX_ADDRESS = 1000;
+    static final int MAX_STATE = 60;
+    /** product.sku is varchar(100). */
+    static final int MAX_SKU = 100;
+    static final int MAX_CHANNELS = 5;
 
     private final InvoiceNumberAllocator numbers;
     private final CommandQueue queue;
     private final QueuesConfig queues;
     private final AuditTrail audit;
+    private final DateWindow dates;
 
-    public InvoiceIssuing(InvoiceNumberAllocator numbers, CommandQueue queue, QueuesConfig queues, AuditTrail audit) {
+    public InvoiceIssuing(InvoiceNumberAllocator numbers, CommandQueue queue, QueuesConfig queues, AuditTrail audit,
+                          ApiConfig config) {
         this.numbers = numbers;
         this.queue = queue;
         this.queues = queues;
         this.audit = audit;
+        this.dates = DateWindow.gstDocuments(config.maxDaysAhead());
     }
 
     /** Issues one invoice and queues its rendering; the invoice as stored. */
@@ -128,8 +139,9 @@ public class InvoiceIssuing {
         if (body.customerId() != null && customer == null) {
             errors.add(at + "customerId", "customer " + body.customerId() + " was not found");
         }
-        LocalDate issueDate = body.issueDate() == null ? LocalDate.now(Json.IST) : date(errors, at + "issueDate", body.issueDate());
-        LocalDate dueDate = date(errors, at + "dueDate", body.dueDate());
+        LocalDate today = LocalDate.now(Json.IST);
+        LocalDate issueDate = body.issueDate() == null ? today : date(errors, at + "issueDate", body.issueDate(), today);
+        LocalDate dueDate = date(errors, at + "dueDate", body.dueDate(), today);
         if (issueDate != null && dueDate != null && dueDate.isBefore(issueDate)) {
             errors.add(at + "dueDate", "dueDate is before issueDate");
         }
@@ -141,6 +153,13 @@ public class InvoiceIssuing {
             errors.add(at + "recipient.name", "recipient.name is required (or a customerId with a name)");
         }
         errors.maxLength(at + "recipient.name", name, 255);
+        if (r != null) {
+            errors.maxLength(at + "recipient.gstin", r.gstin(), 15);
+            errors.maxLength(at + "recipient.billingAddress", r.billingAddress(), MAX_ADDRESS);
+            errors.maxLength(at + "recipient.shippingAddress", r.shippingAddress(), MAX_ADDRESS);
+            errors.maxLength(at + "recipient.stateCode", r.stateCode(), MAX_STATE);
+        }
+        errors.maxLength(at + "placeOfSupply", body.placeOfSupply(), MAX_STATE);
         String gstinText = r != null && r.gstin() != null && !r.gstin().isBlank() ? r.gstin()
                 : customer != null ? customer.gstin : null;
         Gstin gstin = gstinText == null ? null : errors.check(at + "recipient.gstin", GstinValidator.validate(gstinText));
@@ -161,13 +180,8 @@ public class InvoiceIssuing {
         PriceBasis basis = (body.pricesIncludeTax() != null ? body.pricesIncludeTax() : shop.pricesIncludeTax)
                 ? PriceBasis.INCLUSIVE_OF_TAX : PriceBasis.EXCLUSIVE_OF_TAX;
         List<InvoiceLine> lines = lines(body.lines(), products, errors, at);
-        Money shippingCharge = errors.parse(at + "shippingCharge", body.shippingCharge(), text -> {
-            Money m = Money.parse(text);
-            if (m.isNegative()) {
-                throw new IllegalArgumentException("shippingCharge must not be negative");
-            }
-            return m;
-        });
+        Money shippingCharge = body.shippingCharge() == null ? null
+                : errors.check(at + "shippingCharge", Bounded.SHIPPING_CHARGE.money(at + "shippingCharge", body.shippingCharge()));
         channels(body.deliverVia(), errors, at);
         errors.throwIfAny();
 
@@ -255,6 +269,10 @@ public class InvoiceIssuing {
                 continue;
             }
             Product product = null;
+            if (l.sku() != null && l.sku().length() > MAX_SKU) {
+                errors.add(f + "sku", "sku has " + l.sku().length() + " characters; at most " + MAX_SKU + " are allowed");
+                continue;
+            }
             if (l.sku() != null) {
                 product = products.get(l.sku().strip());
                 if (product == null && (l.hsnSac() == null || l.gstRate() == null)) {
@@ -275,43 +293,34 @@ public class InvoiceIssuing {
             if (l.hsnSac() == null && product == null) {
                 errors.add(f + "hsnSac", "hsnSac is required (CGST Rule 46(g))");
             }
-            BigDecimal rate = l.gstRate() != null ? l.gstRate() : product != null ? product.gstRate : null;
-            if (rate == null) {
+            // Every number through the one bounded rule (shared/core Bounded) before any arithmetic.
+            BigDecimal rate = l.gstRate() != null ? errors.check(f + "gstRate", Bounded.GST_RATE.check(f + "gstRate", l.gstRate()))
+                    : product != null ? product.gstRate : null;
+            if (l.gstRate() == null && product == null) {
                 errors.add(f + "gstRate", "gstRate is required");
-            } else if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0) {
-                errors.add(f + "gstRate", "gstRate must be between 0 and 100");
-                rate = null;
             }
-            BigDecimal cess = l.cessRate() != null ? l.cessRate() : product != null ? product.cessRate : BigDecimal.ZERO;
-            if (cess.signum() < 0 || cess.compareTo(BigDecimal.valueOf(400)) > 0) {
-                errors.add(f + "cessRate", "cessRate must be between 0 and 400");
-                cess = null;
-            }
-            if (l.quantity() == null || l.quantity().signum() <= 0) {
-                errors.add(f + "quantity", "quantity must be more than 0");
-            } else if (l.quantity().scale() > 3) {
-                errors.add(f + "quantity", "quantity has at most 3 decimal places");
+            BigDecimal cess = l.cessRate() != null ? errors.check(f + "cessRate", Bounded.CESS_RATE.check(f + "cessRate", l.cessRate()))
+                    : product != null ? product.cessRate : BigDecimal.ZERO;
+            BigDecimal quantity = l.quantity() == null ? null
+                    : errors.check(f + "quantity", Bounded.QUANTITY.check(f + "quantity", l.quantity()));
+            if (l.quantity() == null) {
+                errors.add(f + "quantity", "quantity is required");
             }
             String unit = l.unit() != null && !l.unit().isBlank() ? l.unit().strip().toUpperCase(Locale.ROOT)
                     : product != null ? product.unit : "NOS";
             if (unit.length() > 10) {
                 errors.add(f + "unit", "unit is a quantity code like NOS or KGS, at most 10 characters");
             }
-            Money price = l.unitPrice() == null ? null : errors.parse(f + "unitPrice", l.unitPrice(), Money::parse);
+            Money price = l.unitPrice() == null ? null
+                    : errors.check(f + "unitPrice", Bounded.UNIT_PRICE.money(f + "unitPrice", l.unitPrice()));
             if (l.unitPrice() == null) {
                 errors.add(f + "unitPrice", "unitPrice is required");
-            } else if (price != null && price.isNegative()) {
-                errors.add(f + "unitPrice", "unitPrice must not be negative");
-                price = null;
             }
-            Money discount = l.discount() == null ? Money.ZERO : errors.parse(f + "discount", l.discount(), Money::parse);
-            if (discount != null && discount.isNegative()) {
-                errors.add(f + "discount", "discount must not be negative");
-                discount = null;
-            }
+            Money discount = l.discount() == null ? Money.ZERO
+                    : errors.check(f + "discount", Bounded.DISCOUNT.money(f + "discount", l.discount()));
             if (description != null && hsn != null && rate != null && cess != null && price != null && discount != null
-                    && l.quantity() != null && l.quantity().signum() > 0 && l.quantity().scale() <= 3 && unit.length() <= 10) {
-                lines.add(new InvoiceLine(description, hsn, l.quantity(), unit, price, discount, Rate.of(rate), Rate.of(cess)));
+                    && quantity != null && unit.length() <= 10) {
+                lines.add(new InvoiceLine(description, hsn, quantity, unit, price, discount, Rate.of(rate), Rate.of(cess)));
             }
         }
         return lines;
@@ -328,6 +337,10 @@ public class InvoiceIssuing {
         if (given == null) {
             return List.of();
         }
+        if (given.size() > MAX_CHANNELS) {
+            errors.add(at + "deliverVia", "deliverVia names at most " + MAX_CHANNELS + " channels");
+            return List.of();
+        }
         List<Channel> channels = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             Channel c = errors.oneOf(at + "deliverVia[" + i + "]", given.get(i), Channel.class);
@@ -338,14 +351,17 @@ public class InvoiceIssuing {
         return channels;
     }
 
-    private static LocalDate date(FieldErrors errors, String field, String text) {
-        return errors.parse(field, text, s -> {
+    /** A date inside the window of GST documents (from 1 July 2017, at most gstcomms.api.max-days-ahead ahead). */
+    private LocalDate date(FieldErrors errors, String field, String text, LocalDate today) {
+        LocalDate date = errors.parse(field, text, s -> {
             try {
                 return LocalDate.parse(s.strip());
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(field + " must be a date like 2026-11-25, not '" + s + "'");
+                throw new IllegalArgumentException(field + " must be a date like 2026-11-25, not '"
+                        + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'");
             }
         });
+        return date == null ? null : errors.check(field, dates.check(field, date, today));
     }
 
     private static IndianState state(FieldErrors errors, String field, String text) {

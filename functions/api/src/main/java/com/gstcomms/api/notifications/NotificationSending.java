@@ -4,6 +4,8 @@ import com.gstcomms.api.auth.Caller;
 import com.gstcomms.api.http.AuditTrail;
 import com.gstcomms.api.http.FieldErrors;
 import com.gstcomms.api.http.Problem;
+import com.gstcomms.api.ApiConfig;
+import com.gstcomms.core.validation.DateWindow;
 import com.gstcomms.core.validation.Email;
 import com.gstcomms.core.validation.Phone;
 import com.gstcomms.runtime.data.Channel;
@@ -33,10 +35,12 @@ public class NotificationSending {
 
     private final Notifier notifier;
     private final AuditTrail audit;
+    private final DateWindow schedule;
 
-    public NotificationSending(Notifier notifier, AuditTrail audit) {
+    public NotificationSending(Notifier notifier, AuditTrail audit, ApiConfig config) {
         this.notifier = notifier;
         this.audit = audit;
+        this.schedule = DateWindow.schedule(config.maxDaysAhead());
     }
 
     /** What a valid request resolved to, before the row exists. */
@@ -108,8 +112,12 @@ public class NotificationSending {
         if (kind != null && !kind.matches("[A-Z][A-Z0-9_]*")) {
             errors.add("kind", "kind is letters, digits and '_', like ORDER_CONFIRMATION");
         }
+        errors.locale("locale", body.locale());
+        errors.variables("variables", body.variables());
         String recipient = null;
-        if (body.to() != null && !body.to().isBlank()) {
+        if (body.to() != null && body.to().length() > 320) {
+            errors.add("to", "to has " + body.to().length() + " characters; at most 320 are allowed");
+        } else if (body.to() != null && !body.to().isBlank()) {
             if (channel == Channel.EMAIL) {
                 recipient = errors.check("to", Email.validate(body.to()));
             } else if (channel == Channel.WHATSAPP) {
@@ -133,6 +141,9 @@ public class NotificationSending {
                 throw new IllegalArgumentException("scheduledAt must be an ISO-8601 time with offset, like 2026-11-25T10:15:00+05:30");
             }
         });
+        if (scheduledAt != null) {
+            scheduledAt = errors.check("scheduledAt", schedule.check("scheduledAt", scheduledAt, OffsetDateTime.now()));
+        }
         errors.throwIfAny();
         return new Checked(channel, kind, recipient, scheduledAt);
     }

@@ -66,6 +66,7 @@ public class ProviderSettingsResource {
             throw Problem.badRequest("Send at least one of sendgrid, smtp, twilio");
         }
         FieldErrors errors = new FieldErrors();
+        lengths(body, errors);
         List<Save> saves = new ArrayList<>();
         if (body.sendgrid() != null) {
             var sg = body.sendgrid();
@@ -185,5 +186,22 @@ public class ProviderSettingsResource {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Issue 15 §2: every text a length (a host name is at most 253 characters, RFC 1035; secrets 1000). */
+    private static void lengths(ProviderSettings body, FieldErrors errors) {
+        if (body.sendgrid() != null) {
+            errors.maxLength("sendgrid.apiKey", body.sendgrid().apiKey(), 1000);
+        }
+        if (body.smtp() != null) {
+            errors.maxLength("smtp.host", body.smtp().host(), 253);
+            errors.maxLength("smtp.username", body.smtp().username(), 255);
+            errors.maxLength("smtp.password", body.smtp().password(), 1000);
+            errors.maxLength("smtp.security", body.smtp().security(), 20);
+        }
+        if (body.twilio() != null) {
+            errors.maxLength("twilio.authToken", body.twilio().authToken(), 1000);
+            errors.maxLength("twilio.sender", body.twilio().sender(), 40);
+        }
     }
 }

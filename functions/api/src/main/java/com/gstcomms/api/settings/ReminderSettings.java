@@ -64,6 +64,11 @@ public final class ReminderSettings {
      */
     public static Reminders check(Reminders given, FieldErrors errors, String prefix) {
         Reminders d = Reminders.DEFAULT;
+        // Lists are bounded before they are walked: every entry could add an error of its own.
+        if (!errors.maxSize(prefix + "offsetsDays", given.offsetsDays(), MAX_OFFSETS)
+                | !errors.maxSize(prefix + "channels", given.channels(), 2)) {
+            return d;
+        }
         List<Integer> offsets = new ArrayList<>();
         for (Integer days : given.offsetsDays() == null ? d.offsetsDays() : given.offsetsDays()) {
             if (days == null || days < MIN_DAYS || days > MAX_DAYS) {

@@ -99,7 +99,8 @@ public class ShopSettingsResource {
         }
         String email = body.email() == null || body.email().isBlank() ? null : errors.check("email", Email.validate(body.email()));
         String phone = body.phone() == null || body.phone().isBlank() ? null : errors.check("phone", Phone.toE164(body.phone()));
-        String upi = body.upiId() == null || body.upiId().isBlank() ? null : body.upiId().strip();
+        String upi = body.upiId() == null || body.upiId().isBlank() ? null
+                : errors.maxLength("upiId", body.upiId().strip(), 100);
         if (upi != null && !UPI_ID.matcher(upi).matches()) {
             errors.add("upiId", "upiId must look like name@bank, not '" + upi + "'");
         }
@@ -157,22 +158,36 @@ public class ShopSettingsResource {
     public record LogoUpload(String logoKey, String uploadUrl, Map<String, String> uploadHeaders, Instant expiresAt) {
     }
 
+    /** The largest logo the invoice renderer prints (shared/documents ShopLogo.MAX_BYTES; no PDFBox here). */
+    static final int MAX_LOGO_BYTES = 1024 * 1024;
+
+    /** {@code sizeBytes}: the file's exact size, at most 1 MB. */
     @RegisterForReflection
-    public record LogoRequest(String contentType) {
+    public record LogoRequest(String contentType, Long sizeBytes) {
     }
 
-    /** A presigned PUT for the logo printed on invoices (PNG or JPEG); the key is saved at once. */
+    /**
+     * A presigned PUT for the logo printed on invoices (PNG or JPEG, at most 1 MB); the key is saved at once.
+     * The size is signed into the link, so S3 takes no other; the renderer checks size and image type again
+     * (the bytes, not the Content-Type) and prints no logo that fails.
+     */
     @POST
     @Path("/logo")
     @Allowed(OWNER)
     public LogoUpload logo(LogoRequest body) {
+        FieldErrors errors = new FieldErrors();
         String type = body == null || body.contentType() == null ? "image/png" : body.contentType().strip().toLowerCase(Locale.ROOT);
         if (!type.equals("image/png") && !type.equals("image/jpeg")) {
-            throw Problem.invalid("contentType", "contentType must be image/png or image/jpeg");
+            errors.add("contentType", "contentType must be image/png or image/jpeg");
         }
+        Long size = errors.required("sizeBytes", body == null ? null : body.sizeBytes());
+        if (size != null && (size < 1 || size > MAX_LOGO_BYTES)) {
+            errors.add("sizeBytes", "sizeBytes must be from 1 to " + MAX_LOGO_BYTES + " (1 MB), found " + size);
+        }
+        errors.throwIfAny();
         Caller who = caller.get();
         String key = "logos/" + who.shopId() + "/logo" + (type.equals("image/png") ? ".png" : ".jpg");
-        ObjectStore.PresignedUpload upload = store.presignPut(key, type, Duration.ofMinutes(15));
+        ObjectStore.PresignedUpload upload = store.presignPut(key, type, size, Duration.ofMinutes(15));
         inTransaction(() -> Shop.<Shop>findById(who.shopId()).call(shop -> {
             shop.logoKey = key;
             shop.updatedAt = OffsetDateTime.now();

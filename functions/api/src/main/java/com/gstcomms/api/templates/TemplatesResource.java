@@ -205,6 +205,16 @@ public class TemplatesResource {
         MessageTemplate template;
         String kind;
         try {
+            if (body != null) {
+                FieldErrors errors = new FieldErrors();
+                errors.variables("variables", body.variables());
+                if (body.draft() != null) {
+                    errors.maxLength("draft.subject", body.draft().subject(), 998);
+                    errors.maxLength("draft.bodyHtml", body.draft().bodyHtml(), MAX_BODY);
+                    errors.maxLength("draft.bodyText", body.draft().bodyText(), MAX_BODY);
+                }
+                errors.throwIfAny();
+            }
             if (body != null && body.draft() != null) {
                 TemplateView base = get(id);
                 kind = base.kind();
@@ -243,6 +253,13 @@ public class TemplatesResource {
         FieldErrors errors = new FieldErrors();
         errors.maxLength("subject", body.subject(), 998);
         errors.maxLength("name", body.name(), 100);
+        bodies(errors, body);
+        if (errors.maxSize("variables", body.variables(), FieldErrors.MAX_VARIABLES) && body.variables() != null) {
+            for (int i = 0; i < body.variables().size(); i++) {
+                errors.maxLength("variables[" + i + "]", errors.required("variables[" + i + "]", body.variables().get(i)),
+                        FieldErrors.MAX_VARIABLE_NAME);
+            }
+        }
         if (body.whatsappContentSid() != null && !body.whatsappContentSid().matches("HX[0-9a-fA-F]{32}")) {
             errors.add("whatsappContentSid", "a Twilio Content SID is HX followed by 32 hexadecimal characters");
         }
@@ -281,9 +298,19 @@ public class TemplatesResource {
         return rowView(saved, true);
     }
 
+    /** A message body as stored (text columns): 100,000 characters is far beyond any email or WhatsApp message. */
+    static final int MAX_BODY = 100_000;
+
+    private static void bodies(FieldErrors errors, TemplateEdit body) {
+        errors.maxLength("bodyHtml", body.bodyHtml(), MAX_BODY);
+        errors.maxLength("bodyText", body.bodyText(), MAX_BODY);
+        errors.maxLength("whatsappContentSid", body.whatsappContentSid(), 34);
+    }
+
     private static String locale(FieldErrors errors, String text) {
         String locale = text == null ? "en" : text.strip().replace('_', '-').toLowerCase(Locale.ROOT);
-        if (!locale.matches("[a-z]{2,3}(-[a-z0-9]{2,8})?")) {
+        // template.locale is varchar(10): a language and a region or script subtag of up to 4.
+        if (locale.length() > 10 || !locale.matches("[a-z]{2,3}(-[a-z0-9]{2,4})?")) {
             errors.add("locale", "locale is a language tag like en, hi or hi-in");
         }
         return locale;

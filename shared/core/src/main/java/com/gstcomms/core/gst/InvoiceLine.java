@@ -2,6 +2,7 @@ package com.gstcomms.core.gst;
 
 import com.gstcomms.core.money.Money;
 import com.gstcomms.core.money.Rate;
+import com.gstcomms.core.validation.Bounded;
 
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -44,6 +45,12 @@ public record InvoiceLine(String description, String hsnSac, BigDecimal quantity
         if (discount.isNegative()) {
             throw new IllegalArgumentException("discount must not be negative, found " + discount);
         }
+        // The one bounded-number rule, before any arithmetic: 1E+999999999 units would hang the calculator.
+        Bounded.QUANTITY.check(quantity).orElseThrow();
+        Bounded.UNIT_PRICE.check("unit price", unitPrice).orElseThrow();
+        Bounded.DISCOUNT.check("discount", discount).orElseThrow();
+        Bounded.GST_RATE.check("GST rate", rate.percent()).orElseThrow();
+        Bounded.CESS_RATE.check("cess rate", cessRate.percent()).orElseThrow();
     }
 
     /** A line without discount or cess. */

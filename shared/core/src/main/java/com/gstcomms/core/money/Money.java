@@ -28,6 +28,8 @@ public record Money(long paise) implements Comparable<Money> {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     /** Optional minus, digits, optional '.' with one or two digits. No grouping, no exponent. */
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d{1,2})?");
+    /** Longer text cannot be an amount a long of paise holds (19 digits, sign, point, two places). */
+    private static final int MAX_TEXT = 24;
 
     public static Money ofPaise(long paise) {
         return new Money(paise);
@@ -68,11 +70,18 @@ public record Money(long paise) implements Comparable<Money> {
             throw new IllegalArgumentException("amount is missing");
         }
         String trimmed = text.strip();
-        if (!DECIMAL.matcher(trimmed).matches()) {
-            throw new IllegalArgumentException(
-                    "amount '" + text + "' is not a decimal number with at most two places, like 1234.50");
+        // Length first: the pattern and BigDecimal would read a thousand digits, and longValueExact would
+        // then throw ArithmeticException (not an input error) for more paise than a long holds.
+        if (trimmed.length() > MAX_TEXT || !DECIMAL.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException("amount '" + (trimmed.length() > MAX_TEXT
+                    ? trimmed.substring(0, MAX_TEXT) + "…" : text)
+                    + "' is not a decimal number with at most two places, like 1234.50");
         }
-        return of(new BigDecimal(trimmed));
+        try {
+            return of(new BigDecimal(trimmed));
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("amount '" + text + "' is too large", e);
+        }
     }
 
     public BigDecimal toBigDecimal() {

@@ -40,6 +40,12 @@ public interface ObjectStore {
     /** A link to upload one object with PUT; the uploader must send {@link PresignedUpload#headers()}. */
     PresignedUpload presignPut(String key, String contentType, Duration ttl);
 
+    /**
+     * A link to upload exactly {@code contentLength} bytes: Content-Length is a signed header, so S3 refuses
+     * any other size (a presigned PUT has no size range; this is how a cap is enforced on it).
+     */
+    PresignedUpload presignPut(String key, String contentType, long contentLength, Duration ttl);
+
     record ObjectInfo(String key, long size, String contentType) {
     }
 

@@ -149,8 +149,17 @@ public class S3ObjectStore implements ObjectStore {
 
     @Override
     public PresignedUpload presignPut(String key, String contentType, Duration ttl) {
-        var request = presigner.presignPutObject(p -> p.signatureDuration(ttl)
-                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType)));
+        return presigned(presigner.presignPutObject(p -> p.signatureDuration(ttl)
+                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType))));
+    }
+
+    @Override
+    public PresignedUpload presignPut(String key, String contentType, long contentLength, Duration ttl) {
+        return presigned(presigner.presignPutObject(p -> p.signatureDuration(ttl)
+                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(contentLength))));
+    }
+
+    private static PresignedUpload presigned(software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest request) {
         Map<String, String> headers = new HashMap<>();
         // Content-Type is a signed header: the uploader must send exactly this value.
         request.signedHeaders().forEach((name, values) -> {

@@ -266,7 +266,7 @@ public class BulkPagesResource {
             throw Problem.notFound("Error report of bulk operation", id);
         }
         return pages.fragment("ui/bulk/errors").data("id", id)
-                .data("table", ErrorReportTable.parse(store.getBytes(op.errorReportKey)));
+                .data("table", ErrorReportTable.parse(store.get(op.errorReportKey)));
     }
 
     private OperationPanel panel(long id) {

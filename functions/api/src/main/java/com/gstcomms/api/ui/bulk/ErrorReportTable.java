@@ -2,6 +2,12 @@ package com.gstcomms.api.ui.bulk;
 
 import io.quarkus.qute.TemplateData;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,46 +17,65 @@ import java.util.List;
  * {@code item,orderRef,field,message}) as a table for the page: the header row, then up to
  * {@link #MAX_ROWS} rows; the rest is in the downloadable file. RFC 4180 (quoted fields with commas,
  * doubled quotes and line breaks), UTF-8 with or without a byte order mark.
+ *
+ * <p>Read as a stream: an error report can be as large as the upload it describes, so only the rows
+ * shown are kept (each cell cut to {@link #MAX_CELL} characters, each row to {@link #MAX_COLUMNS} cells);
+ * the others are only counted. Memory stays the same whatever the file's size.
  */
 @TemplateData
 public record ErrorReportTable(List<String> header, List<List<String>> rows, int totalRows) {
 
     static final int MAX_ROWS = 500;
+    static final int MAX_CELL = 1000;
+    static final int MAX_COLUMNS = 20;
 
     public boolean truncated() {
         return totalRows > rows.size();
     }
 
     static ErrorReportTable parse(byte[] csv) {
-        String text = new String(csv, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<List<String>> records = records(text);
-        if (records.isEmpty()) {
-            return new ErrorReportTable(List.of(), List.of(), 0);
-        }
-        List<List<String>> body = records.subList(1, records.size());
-        return new ErrorReportTable(records.getFirst(), List.copyOf(body.subList(0, Math.min(MAX_ROWS, body.size()))),
-                body.size());
+        return parse(new java.io.ByteArrayInputStream(csv));
     }
 
-    private static List<List<String>> records(String text) {
-        List<List<String>> records = new ArrayList<>();
+    /** Reads {@code csv} to its end and closes it. */
+    static ErrorReportTable parse(InputStream csv) {
+        try (Reader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 64 * 1024)) {
+            return read(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the error report could not be read", e);
+        }
+    }
+
+    private static ErrorReportTable read(Reader in) throws IOException {
+        List<String> header = null;
+        List<List<String>> rows = new ArrayList<>();
+        int count = 0;
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        int c = in.read();
+        if (c == '\uFEFF') {
+            c = in.read();
+        }
+        for (; c != -1; c = in.read()) {
+            // Only the header and the shown rows are kept; beyond them only the ends of records matter.
+            boolean keep = header == null || rows.size() < MAX_ROWS;
             if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
+                if (c == '"') {
+                    in.mark(1);
+                    int next = in.read();
+                    if (next == '"') {
+                        append(field, '"', keep);
+                    } else {
+                        quoted = false;
+                        if (next == -1) {
+                            break;
+                        }
+                        in.reset();
+                    }
                 } else {
-                    field.append(c);
+                    append(field, (char) c, keep);
                 }
                 continue;
             }
@@ -60,29 +85,58 @@ public record ErrorReportTable(List<String> header, List<List<String>> rows, int
                     any = true;
                 }
                 case ',' -> {
-                    record.add(field.toString());
-                    field.setLength(0);
+                    add(record, field, keep);
                     any = true;
                 }
                 case '\r' -> {
                 }
                 case '\n' -> {
-                    record.add(field.toString());
-                    records.add(record);
-                    record = new ArrayList<>();
-                    field.setLength(0);
+                    add(record, field, keep);
+                    if (header == null) {
+                        header = List.copyOf(record);
+                    } else {
+                        count++;
+                        if (keep) {
+                            rows.add(List.copyOf(record));
+                        }
+                    }
+                    record.clear();
                     any = false;
                 }
                 default -> {
-                    field.append(c);
+                    append(field, (char) c, keep);
                     any = true;
                 }
             }
         }
         if (any || field.length() > 0) {
-            record.add(field.toString());
-            records.add(record);
+            boolean keep = header == null || rows.size() < MAX_ROWS;
+            add(record, field, keep);
+            if (header == null) {
+                header = List.copyOf(record);
+            } else {
+                count++;
+                if (keep) {
+                    rows.add(List.copyOf(record));
+                }
+            }
         }
-        return records;
+        if (header == null) {
+            return new ErrorReportTable(List.of(), List.of(), 0);
+        }
+        return new ErrorReportTable(header, List.copyOf(rows), count);
+    }
+
+    private static void append(StringBuilder field, char c, boolean keep) {
+        if (keep && field.length() < MAX_CELL) {
+            field.append(c);
+        }
+    }
+
+    private static void add(List<String> record, StringBuilder field, boolean keep) {
+        if (keep && record.size() < MAX_COLUMNS) {
+            record.add(field.toString());
+        }
+        field.setLength(0);
     }
 }
