@@ -74,12 +74,25 @@ public class WebhooksResource {
     public SendGridEvents.Outcome sendGrid(byte[] body,
                                            @HeaderParam("X-Twilio-Email-Event-Webhook-Signature") String signature,
                                            @HeaderParam("X-Twilio-Email-Event-Webhook-Timestamp") String timestamp) {
-        String refusal = signatures.checkSendGrid(body == null ? new byte[0] : body, signature, timestamp);
-        if (refusal != null) {
-            LOG.warnf("SendGrid webhook refused: %s", refusal);
-            throw new Problem(401, "bad-signature", "Signature check failed", refusal, null, null);
+        byte[] raw = body == null ? new byte[0] : body;
+        String refusal = signatures.checkSendGrid(raw, signature, timestamp);
+        if (refusal == null) {
+            return sendGrid.accept(raw);
         }
-        return sendGrid.accept(body);
+        // Not the platform's account: a shop's own SendGrid account, signed with the key the shop stored.
+        String headers = signatures.checkSendGridHeaders(signature, timestamp);
+        if (headers == null) {
+            var shops = sendGrid.signedByShopKeys(raw, signature, timestamp);
+            if (!shops.isEmpty()) {
+                return sendGrid.accept(raw, shops);
+            }
+            refusal = signatures.hasPlatformSendGridKey() ? "the SendGrid signature matches neither the platform's key "
+                    + "nor the key of a shop the events name" : "the SendGrid signature matches no key of a shop the events name";
+        } else {
+            refusal = headers;
+        }
+        LOG.warnf("SendGrid webhook refused: %s", refusal);
+        throw new Problem(401, "bad-signature", "Signature check failed", refusal, null, null);
     }
 
     /**
