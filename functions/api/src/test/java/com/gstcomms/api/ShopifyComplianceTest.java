@@ -176,6 +176,14 @@ class ShopifyComplianceTest {
     }
 
     @Test
+    void acceptsAWebhookSignedWithThePreviousSecretInTheHourAfterARotation() {
+        // gstcomms.shopify.previous-api-secret of the test profile; Shopify may sign with it for up to an hour.
+        post("customers/redact", customerPayload(",\"orders_to_redact\":[]"), "test-app-secret-before-rotation")
+                .statusCode(200);
+        assertThat(customerExists()).isFalse();
+    }
+
+    @Test
     void aSignedDataRequestBodyPostedToShopRedactErasesNothing() {
         uninstalled();
         String body = customerPayload(",\"data_request\":{\"id\":4242}");
