@@ -113,7 +113,8 @@ public class ShopifyCompliance {
     record Person(Long shopifyId, String email, List<String> phones) {
         static Person of(JsonNode customer) {
             JsonNode id = customer.path("id");
-            Long shopifyId = id.canConvertToLong() && (id.isNumber() || id.asText().matches("\\d+")) ? id.asLong() : null;
+            Long shopifyId = id.isIntegralNumber() && id.canConvertToLong() ? Long.valueOf(id.asLong())
+                    : id.isTextual() && id.asText().strip().matches("\\d{1,18}") ? Long.valueOf(id.asText().strip()) : null;
             String email = text(customer.path("email"));
             String phone = text(customer.path("phone"));
             List<String> phones = new ArrayList<>();
