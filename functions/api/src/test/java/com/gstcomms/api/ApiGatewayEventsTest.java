@@ -61,7 +61,9 @@ class ApiGatewayEventsTest {
         byte[] raw = payload.getBytes(StandardCharsets.UTF_8);
         String hmac = Base64.getEncoder().encodeToString(SessionTokenMaker.hmac(SessionTokenMaker.APP_SECRET, payload));
         String event = fixture("apigw-v2-shopify-customers-redact.json").replace("${hmac}", hmac)
-                .replace("${shopDomain}", shop.domain()).replace("${base64Body}", Base64.getEncoder().encodeToString(raw));
+                .replace("${shopDomain}", shop.domain()).replace("${base64Body}", Base64.getEncoder().encodeToString(raw))
+                .replace("b54557e4-bdd9-4b37-8a5f-bf7d70bcd043", java.util.UUID.randomUUID().toString())
+                .replace("${triggeredAt}", java.time.Instant.now().toString());
 
         JsonPath answer = invoke(event);
         assertThat(answer.getInt("statusCode")).isEqualTo(200);

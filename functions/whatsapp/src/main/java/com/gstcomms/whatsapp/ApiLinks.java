@@ -14,8 +14,15 @@ public interface ApiLinks {
      */
     Optional<String> baseUrl();
 
-    /** The Twilio webhook of the API (DESIGN.md: POST /v1/webhooks/twilio). */
-    default Optional<String> twilioStatusCallback() {
-        return baseUrl().map(base -> base.replaceAll("/+$", "") + "/v1/webhooks/twilio");
+    /**
+     * The API's Twilio webhook for one shop's messages: {@code /v1/webhooks/twilio/{shop.callbackRef}}. The
+     * reference (random, per shop) tells the API whose token to check the signature with, so it unseals that
+     * one shop's token only; empty without a base URL or a reference.
+     */
+    default Optional<String> twilioStatusCallback(String callbackRef) {
+        if (callbackRef == null || callbackRef.isBlank()) {
+            return Optional.empty();
+        }
+        return baseUrl().map(base -> base.replaceAll("/+$", "") + "/v1/webhooks/twilio/" + callbackRef);
     }
 }

@@ -64,7 +64,7 @@ public class MessagePlan {
         this.documents = documents;
         this.api = api;
         this.config = config;
-        if (api.twilioStatusCallback().isEmpty()) {
+        if (api.baseUrl().isEmpty()) {
             LOG.warn("gstcomms.api.base-url is not set: WhatsApp messages go without a StatusCallback, so no "
                     + "delivery or read state will come back from Twilio");
         }
@@ -103,7 +103,7 @@ public class MessagePlan {
         Template t = r.template();
         InvoiceDocuments.Document document = document(n);
         Map<String, Object> variables = variables(n, r.shop(), r.customer());
-        String callback = api.twilioStatusCallback().orElse(null);
+        String callback = api.twilioStatusCallback(r.shop().callbackRef).orElse(null);
         String from = r.account().sender();
         Supplier<Optional<OutgoingMessage>> template = () -> hasText(t.whatsappContentSid)
                 ? Optional.of(OutgoingMessage.template(r.to(), from, t.whatsappContentSid.strip(),

@@ -92,7 +92,10 @@ class WhatsAppSendingTest {
             assertThat(JSON.readTree(m.contentVariables())).isEqualTo(JSON.readTree("""
                     {"1": "Asha Verma", "2": "#1042", "3": "1234.50"}"""));
             assertThat(m.body()).isNull();
-            assertThat(m.statusCallback()).isEqualTo(STATUS_CALLBACK);
+            // The shop's own callback URL: the API unseals only this shop's token to check Twilio's signature.
+            String ref = com.gstcomms.testing.Sql.ofApp().value("select callback_ref from shop where id = ?", shop.id());
+            assertThat(ref).matches("[0-9a-f]{32}");
+            assertThat(m.statusCallback()).isEqualTo(STATUS_CALLBACK + "/" + ref);
         });
         Notification back = reload(n);
         assertThat(back.status).isEqualTo(NotificationStatus.SENT);

@@ -17,8 +17,13 @@ public record ProviderSettings(SendGrid sendgrid, Smtp smtp, Twilio twilio) {
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /**
+     * {@code eventWebhookKey}: the shop's own SendGrid account's Signed Event Webhook verification key (base64,
+     * as SendGrid shows it; public, so read back as is), so its delivery events are accepted. Left out of a PUT
+     * it stays; an empty string removes it.
+     */
     public record SendGrid(String apiKey, String fromEmail, String fromName, String replyTo, String apiKeyHint,
-                           String status, OffsetDateTime lastCheckedAt, String lastError) {
+                           String status, OffsetDateTime lastCheckedAt, String lastError, String eventWebhookKey) {
     }
 
     @RegisterForReflection

@@ -8,6 +8,8 @@ import com.gstcomms.api.http.AuditTrail;
 import com.gstcomms.api.http.FieldErrors;
 import com.gstcomms.api.http.Json;
 import com.gstcomms.api.http.Problem;
+import com.gstcomms.api.webhooks.SendGridEvents;
+import com.gstcomms.api.webhooks.WebhookSignatures;
 import com.gstcomms.core.validation.Email;
 import com.gstcomms.core.validation.Phone;
 import com.gstcomms.runtime.data.ShopCredential;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +80,17 @@ public class ProviderSettingsResource {
             put(s, "fromEmail", sg.fromEmail() == null ? null : errors.check("sendgrid.fromEmail", Email.validate(sg.fromEmail())));
             put(s, "fromName", errors.maxLength("sendgrid.fromName", sg.fromName(), 100));
             put(s, "replyTo", sg.replyTo() == null ? null : errors.check("sendgrid.replyTo", Email.validate(sg.replyTo())));
+            if (sg.eventWebhookKey() != null && !sg.eventWebhookKey().isBlank()) {
+                try {
+                    WebhookSignatures.sendGridKey(sg.eventWebhookKey());
+                    s.put(SendGridEvents.EVENT_WEBHOOK_KEY, sg.eventWebhookKey().strip());
+                } catch (IllegalArgumentException | GeneralSecurityException e) {
+                    errors.add("sendgrid.eventWebhookKey",
+                            "the Event Webhook verification key is base64 of an EC P-256 public key, as SendGrid shows it");
+                }
+            } else if (sg.eventWebhookKey() == null) {
+                s.put(KEEP, SendGridEvents.EVENT_WEBHOOK_KEY);
+            }
             saves.add(new Save(Provider.SENDGRID, s, blankToNull(sg.apiKey())));
         }
         if (body.smtp() != null) {
@@ -130,7 +144,8 @@ public class ProviderSettingsResource {
                         throw Problem.invalid(secretField(save.provider()), secretField(save.provider())
                                 + " is required the first time " + save.provider() + " is set up");
                     }
-                    return credentials.save(who.shopId(), save.provider(), Json.write(save.settings()), save.secret());
+                    return credentials.save(who.shopId(), save.provider(), Json.write(kept(save.settings(), existing)),
+                            save.secret());
                 })).call(row -> {
                     row.status = "UNKNOWN";   // changed settings: not checked yet
                     row.lastError = null;
@@ -144,6 +159,20 @@ public class ProviderSettingsResource {
     }
 
     private record Save(Provider provider, Map<String, Object> settings, String secret) {
+    }
+
+    /** A settings key whose stored value stays when the PUT leaves it out (the SendGrid event webhook key). */
+    private static final String KEEP = "_keep";
+
+    private static Map<String, Object> kept(Map<String, Object> settings, ShopCredential existing) {
+        Object keep = settings.remove(KEEP);
+        if (keep instanceof String key && existing != null) {
+            JsonNode stored = Json.tree(existing.settings).path(key);
+            if (stored.isTextual()) {
+                settings.put(key, stored.asText());
+            }
+        }
+        return settings;
     }
 
     static String secretField(Provider provider) {
@@ -162,7 +191,8 @@ public class ProviderSettingsResource {
             JsonNode s = Json.tree(r.settings);
             switch (r.provider) {
                 case SENDGRID -> sg = new ProviderSettings.SendGrid(null, text(s, "fromEmail"), text(s, "fromName"),
-                        text(s, "replyTo"), r.secretHint, r.status, Json.time(r.lastCheckedAt), r.lastError);
+                        text(s, "replyTo"), r.secretHint, r.status, Json.time(r.lastCheckedAt), r.lastError,
+                        text(s, SendGridEvents.EVENT_WEBHOOK_KEY));
                 case SMTP -> smtp = new ProviderSettings.Smtp(text(s, "host"), s.path("port").asInt(587),
                         text(s, "username"), null, text(s, "security"), text(s, "fromEmail"), text(s, "fromName"),
                         r.secretHint, r.status, Json.time(r.lastCheckedAt), r.lastError);

@@ -7,16 +7,22 @@ import com.gstcomms.runtime.data.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;
+import com.gstcomms.runtime.data.ShopCredential;
 import com.gstcomms.runtime.data.Suppression;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
+import static com.gstcomms.runtime.work.Transactions.inSession;
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
 
 /**
@@ -30,17 +36,78 @@ public class SendGridEvents {
     private static final Logger LOG = Logger.getLogger(SendGridEvents.class);
     static final String PROVIDER = "SENDGRID";
 
-    private final DeliveryEvents events;
+    /** At most this many shops' keys are tried on one batch (a batch is one account's, so normally one shop). */
+    static final int MAX_SHOPS_PER_BATCH = 20;
 
-    public SendGridEvents(DeliveryEvents events) {
+    private final DeliveryEvents events;
+    private final WebhookSignatures signatures;
+
+    public SendGridEvents(DeliveryEvents events, WebhookSignatures signatures) {
         this.events = events;
+        this.signatures = signatures;
     }
+
+    /**
+     * A shop that sends through its own SendGrid account gets its events signed with that account's key,
+     * which the shop stored as {@code sendgrid.eventWebhookKey} in its provider settings. The batch names its
+     * shops (custom_args {@code shopId}); each named shop's key is tried, and only the shops whose key
+     * verified the batch have their events applied: a batch signed with one shop's key cannot touch another
+     * shop's notifications. Call only after the platform's key failed and the headers were checked.
+     *
+     * @return the shops whose own key signed this batch (empty: refuse it)
+     */
+    public Set<Long> signedByShopKeys(byte[] body, String signature, String timestamp) {
+        JsonNode batch;
+        try {
+            batch = Json.mapper().readTree(body);
+        } catch (IOException e) {
+            return Set.of();
+        }
+        Set<Long> named = new LinkedHashSet<>();
+        if (batch != null && batch.isArray()) {
+            for (JsonNode event : batch) {
+                Long shopId = number(event.path("shopId"));
+                if (shopId != null && named.size() < MAX_SHOPS_PER_BATCH) {
+                    named.add(shopId);
+                }
+            }
+        }
+        if (named.isEmpty()) {
+            return Set.of();
+        }
+        List<ShopCredential> rows = inSession(() -> ShopCredential.<ShopCredential>find("provider = ?1 and shopId in ?2",
+                ShopCredential.Provider.SENDGRID, List.copyOf(named)).list());
+        Set<Long> signed = new LinkedHashSet<>();
+        for (ShopCredential row : rows) {
+            String key = Json.tree(row.settings).path(EVENT_WEBHOOK_KEY).asText("");
+            if (key.isBlank()) {
+                continue;
+            }
+            try {
+                if (signatures.checkSendGrid(body, signature, timestamp, WebhookSignatures.sendGridKey(key)) == null) {
+                    signed.add(row.shopId);
+                }
+            } catch (IllegalArgumentException | GeneralSecurityException e) {
+                LOG.warnf("shop %d: its SendGrid event webhook key is not an EC public key", row.shopId);
+            }
+        }
+        return signed;
+    }
+
+    /** The settings key of a shop's SendGrid Event Webhook verification key (base64 X.509, public). */
+    public static final String EVENT_WEBHOOK_KEY = "eventWebhookKey";
 
     @io.quarkus.runtime.annotations.RegisterForReflection
     public record Outcome(int applied, int duplicates, int ignored) {
     }
 
+    /** Applies a batch signed with the platform's key: events of any shop. */
     public Outcome accept(byte[] body) {
+        return accept(body, null);
+    }
+
+    /** Applies the events of {@code shops} only (null: any shop); events of other shops are ignored. */
+    public Outcome accept(byte[] body, Set<Long> shops) {
         JsonNode batch;
         try {
             batch = Json.mapper().readTree(body);
@@ -57,8 +124,8 @@ public class SendGridEvents {
             Long shopId = number(event.path("shopId"));
             Long notificationId = number(event.path("notificationId"));
             String type = event.path("event").asText("");
-            if (shopId == null || notificationId == null || type.isEmpty()) {
-                // Mail this platform did not send (no custom_args): nothing of ours to update.
+            if (shopId == null || notificationId == null || type.isEmpty() || (shops != null && !shops.contains(shopId))) {
+                // Mail this platform did not send (no custom_args), or another shop's mail than the key's owner.
                 ignored++;
                 continue;
             }

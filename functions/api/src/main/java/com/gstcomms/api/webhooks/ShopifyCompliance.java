@@ -12,6 +12,9 @@ import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.runtime.queue.CommandQueue;
 import com.gstcomms.runtime.storage.ObjectStore;
+import com.gstcomms.core.validation.Phone;
+import com.gstcomms.core.validation.Validated;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -20,7 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 
@@ -54,51 +60,141 @@ public class ShopifyCompliance {
     private final CommandQueue queue;
     private final QueuesConfig queues;
 
-    public ShopifyCompliance(ObjectStore store, AuditTrail audit, CommandQueue queue, QueuesConfig queues) {
+    private final ShopifyDeliveries deliveries;
+
+    public ShopifyCompliance(ObjectStore store, AuditTrail audit, CommandQueue queue, QueuesConfig queues,
+                             ShopifyDeliveries deliveries) {
+        this.deliveries = deliveries;
         this.store = store;
         this.audit = audit;
         this.queue = queue;
         this.queues = queues;
     }
 
-    public String handle(String topic, JsonNode payload, String webhookId) {
+    /**
+     * Acts on one verified delivery, once ({@link ShopifyDeliveries}). The resource has checked the HMAC, that
+     * the headers agree with the URL and the body, and that the body has the topic's shape.
+     */
+    public String handle(String topic, JsonNode payload, String webhookId, String bodySha256) {
         String domain = payload.path("shop_domain").asText(null);
         Shop shop = domain == null ? null : inSession(() -> Shop.findByDomain(domain));
         if (shop == null) {
             return "no data held for this shop";
         }
-        return switch (topic) {
-            case "customers/data_request" -> dataRequest(shop, payload, webhookId);
-            case "customers/redact" -> redactCustomer(shop, payload);
-            case "shop/redact" -> redactShop(shop);
-            default -> "topic ignored";
-        };
+        if (topic.equals("shop/redact") && shop.uninstalledAt == null) {
+            // Shopify sends shop/redact 48 h after an uninstall; a shop that has the app installed keeps its data.
+            LOG.warnf("shop/redact for shop %d, which has the app installed: nothing erased", shop.id);
+            return "the app is installed on this shop: nothing erased";
+        }
+        ShopifyDeliveries.Delivery delivery = new ShopifyDeliveries.Delivery(webhookId, topic, domain, shop.id, bodySha256);
+        if (!deliveries.claim(delivery)) {
+            return "duplicate delivery: handled before, nothing changed";
+        }
+        String result;
+        try {
+            result = switch (topic) {
+                case "customers/data_request" -> dataRequest(shop, payload, webhookId);
+                case "customers/redact" -> redactCustomer(shop, payload);
+                case "shop/redact" -> redactShop(shop);
+                default -> "topic ignored";
+            };
+        } catch (RuntimeException e) {
+            deliveries.release(delivery);
+            throw e;
+        }
+        deliveries.done(delivery);
+        return result;
     }
 
-    private Uni<List<Customer>> matching(long shopId, JsonNode customer) {
-        Long shopifyId = customer.path("id").canConvertToLong() ? customer.path("id").asLong() : null;
-        String email = customer.path("email").asText(null);
-        String phone = customer.path("phone").asText(null);
-        return Customer.<Customer>find("shopId = ?1 and (shopifyId = ?2 or lower(email) = lower(?3) or phone = ?4)",
-                shopId, shopifyId == null ? -1L : shopifyId, email == null ? "\u0000" : email,
-                phone == null ? "\u0000" : phone).list();
+    /**
+     * The person of a customers/* payload as Shopify names them: any of id, email and phone may be missing
+     * (a customer known only by phone, or only by id). Blank values count as missing.
+     */
+    record Person(Long shopifyId, String email, List<String> phones) {
+        static Person of(JsonNode customer) {
+            JsonNode id = customer.path("id");
+            Long shopifyId = id.isIntegralNumber() && id.canConvertToLong() ? Long.valueOf(id.asLong())
+                    : id.isTextual() && id.asText().strip().matches("\\d{1,18}") ? Long.valueOf(id.asText().strip()) : null;
+            String email = text(customer.path("email"));
+            String phone = text(customer.path("phone"));
+            List<String> phones = new ArrayList<>();
+            if (phone != null) {
+                phones.add(phone);
+                if (Phone.toE164(phone) instanceof Validated.Valid<String>(String e164) && !e164.equals(phone)) {
+                    phones.add(e164);   // stored numbers are E.164
+                }
+            }
+            return new Person(shopifyId, email == null ? null : email.toLowerCase(Locale.ROOT), List.copyOf(phones));
+        }
+
+        private static String text(JsonNode node) {
+            return node.isTextual() && !node.asText().isBlank() ? node.asText().strip() : null;
+        }
+    }
+
+    /** The shop's customer rows for the person: by Shopify id, email or phone, whichever Shopify gave. */
+    private Uni<List<Customer>> matching(long shopId, Person person) {
+        List<String> terms = new ArrayList<>();
+        Parameters params = Parameters.with("shopId", shopId);
+        if (person.shopifyId() != null) {
+            terms.add("shopifyId = :shopifyId");
+            params.and("shopifyId", person.shopifyId());
+        }
+        if (person.email() != null) {
+            terms.add("lower(email) = :email");
+            params.and("email", person.email());
+        }
+        if (!person.phones().isEmpty()) {
+            terms.add("phone in :phones");
+            params.and("phones", person.phones());
+        }
+        if (terms.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Customer.<Customer>find("shopId = :shopId and (" + String.join(" or ", terms) + ")", params).list();
+    }
+
+    /** The shop's messages to the person: to one of their customer rows, or to one of their addresses. */
+    private static Uni<List<Notification>> messagesOf(long shopId, Person person, List<Customer> customers) {
+        List<Long> ids = customers.stream().map(c -> c.id).toList();
+        Set<String> addresses = new LinkedHashSet<>();
+        if (person.email() != null) {
+            addresses.add(person.email());
+        }
+        addresses.addAll(person.phones());
+        for (Customer c : customers) {
+            if (c.email != null) {
+                addresses.add(c.email.toLowerCase(Locale.ROOT));
+            }
+            if (c.phone != null) {
+                addresses.add(c.phone);
+            }
+        }
+        List<String> terms = new ArrayList<>();
+        Parameters params = Parameters.with("shopId", shopId);
+        if (!ids.isEmpty()) {
+            terms.add("customerId in :ids");
+            params.and("ids", ids);
+        }
+        if (!addresses.isEmpty()) {
+            terms.add("lower(recipient) in :addresses");
+            params.and("addresses", List.copyOf(addresses));
+        }
+        if (terms.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Notification.<Notification>find("shopId = :shopId and (" + String.join(" or ", terms) + ") order by id",
+                params).list();
     }
 
     /** Writes the customer's data (profile, messages, invoices) as JSON for the merchant, as a bulk operation. */
     String dataRequest(Shop shop, JsonNode payload, String webhookId) {
         JsonNode person = payload.path("customer");
         String requestId = payload.path("data_request").path("id").asText(webhookId == null ? "unknown" : webhookId);
-        Map<String, Object> export = inSession(() -> matching(shop.id, person).chain(customers -> {
+        Person who = Person.of(person);
+        Map<String, Object> export = inSession(() -> matching(shop.id, who).chain(customers -> {
             List<Long> ids = customers.stream().map(c -> c.id).toList();
-            List<String> addresses = new ArrayList<>();
-            customers.forEach(c -> {
-                addresses.add(c.email == null ? "\u0000" : c.email);
-                addresses.add(c.phone == null ? "\u0000" : c.phone);
-            });
-            addresses.add(person.path("email").asText("\u0000"));
-            addresses.add(person.path("phone").asText("\u0000"));
-            return Notification.<Notification>find("shopId = ?1 and (customerId in ?2 or recipient in ?3) order by id",
-                            shop.id, ids.isEmpty() ? List.of(-1L) : ids, addresses).list()
+            return messagesOf(shop.id, who, customers)
                     .chain(notifications -> Invoice.<Invoice>find("shopId = ?1 and customerId in ?2 order by id",
                                     shop.id, ids.isEmpty() ? List.of(-1L) : ids).list()
                             .map(invoices -> {
@@ -147,17 +243,11 @@ public class ShopifyCompliance {
     String redactCustomer(Shop shop, JsonNode payload) {
         JsonNode person = payload.path("customer");
         List<Long> rerender = new ArrayList<>();
-        int erased = inTransaction(() -> matching(shop.id, person).chain(customers -> {
+        Person who = Person.of(person);
+        int erased = inTransaction(() -> matching(shop.id, who).chain(customers -> {
             List<Long> ids = customers.stream().map(c -> c.id).toList();
-            List<String> addresses = new ArrayList<>(List.of(person.path("email").asText("\u0000"),
-                    person.path("phone").asText("\u0000")));
-            customers.forEach(c -> {
-                addresses.add(Objects.requireNonNullElse(c.email, "\u0000"));
-                addresses.add(Objects.requireNonNullElse(c.phone, "\u0000"));
-            });
             List<Long> idsOrNone = ids.isEmpty() ? List.of(-1L) : ids;
-            return Notification.<Notification>find("shopId = ?1 and (customerId in ?2 or recipient in ?3)",
-                            shop.id, idsOrNone, addresses).list()
+            return messagesOf(shop.id, who, customers)
                     .chain(notifications -> {
                         List<Long> nIds = notifications.stream().map(n -> n.id).toList();
                         Uni<Integer> events = nIds.isEmpty() ? Uni.createFrom().item(0)

@@ -40,6 +40,7 @@ public class WebhookSignatures {
      * SendGrid Signed Event Webhook: ECDSA P-256 / SHA-256 over the timestamp header followed by the raw
      * body; the signature is base64 DER, the key base64 X.509 SubjectPublicKeyInfo. A timestamp further than
      * {@code gstcomms.sendgrid.webhook-max-age} from now is refused, so a captured post cannot be replayed later.
+     * Checked with the platform's key ({@code gstcomms.sendgrid.webhook-public-key}).
      *
      * @return null when valid, else why not (safe to log and answer)
      */
@@ -47,6 +48,33 @@ public class WebhookSignatures {
         if (sendGrid.webhookPublicKey().isEmpty()) {
             return "no SendGrid verification key is configured (gstcomms.sendgrid.webhook-public-key)";
         }
+        try {
+            return checkSendGrid(body, signature, timestamp, platformSendGridKey());
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return "the platform's SendGrid verification key is not a base64 X.509 EC public key";
+        }
+    }
+
+    /** The same check with a given verification key (a shop's own SendGrid account). */
+    public String checkSendGrid(byte[] body, String signature, String timestamp, PublicKey key) {
+        String refusal = checkSendGridHeaders(signature, timestamp);
+        if (refusal != null) {
+            return refusal;
+        }
+        try {
+            Signature verifier = Signature.getInstance("SHA256withECDSA");
+            verifier.initVerify(key);
+            verifier.update(timestamp.getBytes(StandardCharsets.UTF_8));
+            verifier.update(body);
+            return verifier.verify(Base64.getDecoder().decode(signature.strip())) ? null
+                    : "the SendGrid signature does not match the body";
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return "the SendGrid signature is malformed";
+        }
+    }
+
+    /** Headers present and the timestamp within the allowed age: null, else why not. */
+    public String checkSendGridHeaders(String signature, String timestamp) {
         if (signature == null || timestamp == null) {
             return "the SendGrid signature or timestamp header is missing";
         }
@@ -60,24 +88,34 @@ public class WebhookSignatures {
         if (age.compareTo(sendGrid.webhookMaxAge()) > 0) {
             return "the SendGrid timestamp is " + age.toSeconds() + " s away from now (stale or replayed)";
         }
-        try {
-            Signature verifier = Signature.getInstance("SHA256withECDSA");
-            verifier.initVerify(sendGridKey());
-            verifier.update(timestamp.getBytes(StandardCharsets.UTF_8));
-            verifier.update(body);
-            return verifier.verify(Base64.getDecoder().decode(signature.strip())) ? null
-                    : "the SendGrid signature does not match the body";
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            return "the SendGrid signature is malformed";
-        }
+        return null;
     }
 
-    private PublicKey sendGridKey() throws GeneralSecurityException {
+    public boolean hasPlatformSendGridKey() {
+        return sendGrid.webhookPublicKey().isPresent();
+    }
+
+    private PublicKey platformSendGridKey() throws GeneralSecurityException {
         PublicKey key = sendGridKey;
         if (key == null) {
-            byte[] der = Base64.getDecoder().decode(sendGrid.webhookPublicKey().orElseThrow().strip());
-            key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
+            key = sendGridKey(sendGrid.webhookPublicKey().orElseThrow());
             sendGridKey = key;
+        }
+        return key;
+    }
+
+    /**
+     * A SendGrid verification key as SendGrid's settings page shows it: base64 of the X.509
+     * SubjectPublicKeyInfo of an EC P-256 key.
+     *
+     * @throws IllegalArgumentException     not base64
+     * @throws GeneralSecurityException not an EC public key
+     */
+    public static PublicKey sendGridKey(String base64) throws GeneralSecurityException {
+        byte[] der = Base64.getDecoder().decode(base64.strip());
+        PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
+        if (!(key instanceof java.security.interfaces.ECPublicKey ec) || ec.getParams().getCurve().getField().getFieldSize() != 256) {
+            throw new java.security.spec.InvalidKeySpecException("not a P-256 key");
         }
         return key;
     }
@@ -96,13 +134,20 @@ public class WebhookSignatures {
         return MessageDigest.isEqual(Base64.getEncoder().encode(expected), signature.strip().getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Shopify: base64 HMAC-SHA256 of the raw body with the app's secret (X-Shopify-Hmac-Sha256). */
+    /**
+     * Shopify: base64 HMAC-SHA256 of the raw body with the app's client secret (X-Shopify-Hmac-Sha256), or
+     * with the previous secret during the hour after a rotation, when Shopify may still sign with it.
+     */
     public boolean shopifyMatches(byte[] body, String hmacHeader) {
         if (hmacHeader == null) {
             return false;
         }
-        byte[] expected = hmac("HmacSHA256", shopify.apiSecret(), body);
-        return MessageDigest.isEqual(Base64.getEncoder().encode(expected), hmacHeader.strip().getBytes(StandardCharsets.US_ASCII));
+        byte[] given = hmacHeader.strip().getBytes(StandardCharsets.US_ASCII);
+        boolean current = MessageDigest.isEqual(Base64.getEncoder().encode(hmac("HmacSHA256", shopify.apiSecret(), body)), given);
+        boolean previous = shopify.previousApiSecret().filter(secret -> !secret.isBlank())
+                .map(secret -> MessageDigest.isEqual(Base64.getEncoder().encode(hmac("HmacSHA256", secret, body)), given))
+                .orElse(false);
+        return current | previous;
     }
 
     private static byte[] hmac(String algorithm, String key, byte[] data) {

@@ -66,7 +66,7 @@ public class SettingsPage {
                                      @FormParam("fromName") String fromName, @FormParam("replyTo") String replyTo) {
         ProviderSettings saved = providers.put(new ProviderSettings(new ProviderSettings.SendGrid(
                 FormValues.blankToNull(apiKey), FormValues.blankToNull(fromEmail), FormValues.blankToNull(fromName),
-                FormValues.blankToNull(replyTo), null, null, null, null), null, null));
+                FormValues.blankToNull(replyTo), null, null, null, null, null), null, null));
         return saved("SendGrid", saved.sendgrid() == null ? null : saved.sendgrid().apiKeyHint());
     }
 
