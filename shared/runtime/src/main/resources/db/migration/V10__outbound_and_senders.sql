@@ -11,6 +11,9 @@ update shop_credential
                           then '****' || right(secret_hint, 4) else '****' end
  where provider in ('SENDGRID', 'TWILIO') and secret_ciphertext is not null;
 
+-- SMTP checks stored before issue 15 §4 may quote what the server (or whatever listened there) answered.
+update shop_credential set last_error = null where provider = 'SMTP';
+
 -- The WhatsApp throughput cap is per Twilio account and sender: a shop that names another account's sender
 -- number under its own account gets a bucket of its own and cannot use up (starve) the other's turns.
 -- The buckets only hold the last second or so of turns: they are started afresh.
