@@ -5,9 +5,8 @@ import com.gstcomms.core.net.PublicAddress;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -86,13 +85,17 @@ public final class SmtpSession implements AutoCloseable {
         }
     }
 
+    /** RFC 5321 §4.5.3.1.5: a reply line is at most 512 octets; we allow more, but not without end. */
+    private static final int MAX_REPLY_LINE = 4096;
+    private static final int MAX_REPLY_LINES = 100;
+
     private final Socket socket;
-    private final BufferedReader in;
+    private final BufferedInputStream in;
     private final OutputStream out;
 
     private SmtpSession(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
     }
 
@@ -123,6 +126,11 @@ public final class SmtpSession implements AutoCloseable {
             session.command("EHLO " + OWN_NAME, 250, "EHLO");
             if (mode.equals("STARTTLS")) {
                 session.command("STARTTLS", 220, "STARTTLS");
+                if (session.in.available() > 0) {
+                    // Plain text sent after the 220 would be read as if it came over TLS (RFC 3207 §5,
+                    // "STARTTLS command injection"): a server that does this is not talked to.
+                    throw new Refused("STARTTLS (data before the TLS handshake)", -1);
+                }
                 session = new SmtpSession(tls(session.socket, server));
                 session.command("EHLO " + OWN_NAME, 250, "EHLO");
             }
@@ -231,16 +239,37 @@ public final class SmtpSession implements AutoCloseable {
 
     private void expect(int expected, String step) throws IOException {
         String reply;
+        int lines = 0;
         do {
-            reply = in.readLine();
+            reply = readLine();
             if (reply == null) {
                 throw new Refused(step + " (closed the connection)", -1);
+            }
+            if (++lines > MAX_REPLY_LINES) {
+                throw new Refused(step + " (endless reply)", -1);
             }
         } while (reply.length() > 3 && reply.charAt(3) == '-');   // multi-line replies
         int code = code(reply);
         if (code != expected) {
             throw new Refused(step, code);
         }
+    }
+
+    /** One reply line without its CRLF; null at the end of the stream. Bounded: a server cannot fill our memory. */
+    private String readLine() throws IOException {
+        StringBuilder line = new StringBuilder(80);
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                int end = line.length();
+                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+            }
+            if (line.length() >= MAX_REPLY_LINE) {
+                throw new Refused("a reply (line too long)", -1);
+            }
+            line.append((char) c);
+        }
+        return line.isEmpty() ? null : line.toString();
     }
 
     private static int code(String reply) {

@@ -109,4 +109,47 @@ class SmtpSessionTest {
             answering.get();
         }
     }
+
+    /** A fake server that answers each line it reads with the next of {@code replies}. */
+    private static ServerSocket scripted(String greeting, String... replies) throws IOException {
+        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                out.write(greeting.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                for (String reply : replies) {
+                    if (in.readLine() == null) {
+                        return;
+                    }
+                    out.write(reply.getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+                in.readLine();
+            } catch (IOException ignored) {
+                // the client hung up
+            }
+        });
+        return server;
+    }
+
+    @Test
+    void refusesPlainTextSentAfterTheStartTlsReply() throws Exception {
+        // RFC 3207 §5: what follows "220 go ahead" before the handshake would pass for TLS-protected replies.
+        try (ServerSocket server = scripted("220 mail.example ESMTP\r\n", "250 mail.example\r\n",
+                "220 go ahead\r\n235 2.7.0 injected\r\n")) {
+            assertThatThrownBy(() -> SmtpSession.open(new SmtpSession.Server("127.0.0.1", server.getLocalPort(), "STARTTLS",
+                    null, null), true, PublicAddress.DNS, TIMEOUT))
+                    .isInstanceOf(SmtpSession.Refused.class).hasMessageContaining("before the TLS handshake");
+        }
+    }
+
+    @Test
+    void givesUpOnAReplyWithoutEnd() throws Exception {
+        try (ServerSocket server = scripted("220-" + "x".repeat(10_000) + "\r\n220 ok\r\n")) {
+            assertThatThrownBy(() -> SmtpSession.probe(new SmtpSession.Server("127.0.0.1", server.getLocalPort(), "NONE",
+                    null, null), true, PublicAddress.DNS, TIMEOUT))
+                    .isInstanceOf(SmtpSession.Refused.class).hasMessageContaining("too long");
+        }
+    }
 }
