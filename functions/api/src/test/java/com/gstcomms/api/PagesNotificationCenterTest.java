@@ -5,7 +5,6 @@ import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.testing.LocalServers;
 import com.gstcomms.testing.SendGridStandIn;
-import com.gstcomms.testing.TwilioStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,13 +139,14 @@ class PagesNotificationCenterTest {
         Browser owner = Browser.signIn(shop.owner());
         String saved = owner.htmx().formParam("apiKey", SendGridStandIn.VALID_API_KEY).formParam("fromEmail", "billing@asha.example.in")
                 .when().post("/ui/notifications/settings/sendgrid").then().statusCode(200).extract().asString();
-        String savedTwilio = owner.htmx().formParam("accountSid", TwilioStandIn.ACCOUNT_SID).formParam("authToken", TwilioStandIn.AUTH_TOKEN)
+        ShopTwilioAccount twilio = ShopTwilioAccount.owning("+912240000000");
+        String savedTwilio = owner.htmx().formParam("accountSid", twilio.accountSid()).formParam("authToken", twilio.authToken())
                 .formParam("sender", "+91 22 4000 0000")
                 .when().post("/ui/notifications/settings/twilio").then().statusCode(200).extract().asString();
         String page = owner.open("/ui/notifications/settings").then().statusCode(200).extract().asString();
         String status = owner.htmx().when().get("/ui/notifications/settings/status").then().statusCode(200).extract().asString();
         for (String html : List.of(saved, savedTwilio, page, status)) {
-            assertThat(html).doesNotContain(SendGridStandIn.VALID_API_KEY, TwilioStandIn.AUTH_TOKEN);
+            assertThat(html).doesNotContain(SendGridStandIn.VALID_API_KEY, twilio.authToken());
         }
         assertThat(page).contains("id=\"sendgrid-stored\"", "****", "billing@asha.example.in");
         assertThat(status).contains("id=\"status-sendgrid\"", "working");

@@ -21,19 +21,21 @@ import static org.hamcrest.Matchers.nullValue;
 class ProviderSettingsTest {
 
     TestShops.TestShop shop;
+    ShopTwilioAccount twilio;
 
     @BeforeEach
     void setUp() {
         shop = TestShops.create();
         LocalServers.sendGrid().reset();
         LocalServers.twilio().reset();
+        twilio = ShopTwilioAccount.owning("+912240000000");
     }
 
     String settings() {
         return """
                 {"sendgrid":{"apiKey":"%s","fromEmail":"billing@asha.example.in","fromName":"Asha Handlooms"},
                  "twilio":{"accountSid":"%s","authToken":"%s","sender":"+91 22 4000 0000"}}"""
-                .formatted(SendGridStandIn.VALID_API_KEY, TwilioStandIn.ACCOUNT_SID, TwilioStandIn.AUTH_TOKEN);
+                .formatted(SendGridStandIn.VALID_API_KEY, twilio.accountSid(), twilio.authToken());
     }
 
     @Test
@@ -44,9 +46,9 @@ class ProviderSettingsTest {
                         "twilio.authToken", nullValue(), "twilio.authTokenHint", containsString("****"),
                         "twilio.sender", equalTo("whatsapp:+912240000000"), "sendgrid.fromEmail", equalTo("billing@asha.example.in"))
                 .extract().asString();
-        assertThat(answer).doesNotContain(SendGridStandIn.VALID_API_KEY, TwilioStandIn.AUTH_TOKEN);
+        assertThat(answer).doesNotContain(SendGridStandIn.VALID_API_KEY, twilio.authToken());
         String read = asKey(shop.viewer()).when().get("/v1/settings/providers").then().statusCode(200).extract().asString();
-        assertThat(read).doesNotContain(SendGridStandIn.VALID_API_KEY, TwilioStandIn.AUTH_TOKEN).contains("****");
+        assertThat(read).doesNotContain(SendGridStandIn.VALID_API_KEY, twilio.authToken()).contains("****");
         ShopCredential row = inSession(() -> ShopCredential.findFor(shop.id(), ShopCredential.Provider.SENDGRID));
         assertThat(new String(row.secretCiphertext)).doesNotContain(SendGridStandIn.VALID_API_KEY);
 
@@ -68,7 +70,7 @@ class ProviderSettingsTest {
                 .when().put("/v1/settings/providers")
                 .then().statusCode(400).body("errors.field", containsInAnyOrder("sendgrid.apiKey", "sendgrid.fromEmail",
                         "twilio.accountSid", "twilio.sender", "smtp.host", "smtp.port"));
-        asKey(shop.owner()).body("{\"twilio\":{\"accountSid\":\"" + TwilioStandIn.ACCOUNT_SID + "\",\"sender\":\"+912240000000\"}}")
+        asKey(shop.owner()).body("{\"twilio\":{\"accountSid\":\"" + twilio.accountSid() + "\",\"sender\":\"+912240000000\"}}")
                 .when().put("/v1/settings/providers")
                 .then().statusCode(400).body("errors[0].field", equalTo("twilio.authToken"));
     }
@@ -128,5 +130,95 @@ class ProviderSettingsTest {
                 .body("sendgrid.configured", equalTo(true), "sendgrid.answering", equalTo(true), "sendgrid.settingsOf", equalTo("shop"),
                         "twilio.answering", equalTo(true), "smtp.configured", equalTo(false));
         assertThat(LocalServers.sendGrid().sent()).as("the check sends nothing").isEmpty();
+    }
+
+    @Test
+    void readsSecretsBackShowingAtMostTheLastFourOfAKeyAndNothingOfAPassword() {
+        var smtp = LocalServers.smtp();
+        String password = "Asha-Handlooms-Mail-2026!";
+        asKey(shop.owner()).body(settings()).when().put("/v1/settings/providers").then().statusCode(200);
+        asKey(shop.owner()).body("""
+                {"smtp":{"host":"%s","port":%d,"security":"NONE","username":"%s","password":"%s"}}"""
+                .formatted(smtp.host(), smtp.port(), smtp.username(), password))
+                .when().put("/v1/settings/providers").then().statusCode(200);
+        String key = SendGridStandIn.VALID_API_KEY;
+        asKey(shop.viewer()).when().get("/v1/settings/providers").then().statusCode(200)
+                .body("sendgrid.apiKeyHint", equalTo("****" + key.substring(key.length() - 4)),
+                        "twilio.authTokenHint", equalTo("****" + twilio.authToken().substring(twilio.authToken().length() - 4)),
+                        "smtp.passwordHint", equalTo("****"));
+    }
+
+    /** Something that is not a mail server, or one whose greeting tells more than it should. */
+    private static java.net.ServerSocket talkativeServer() throws java.io.IOException {
+        java.net.ServerSocket server = new java.net.ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            while (!server.isClosed()) {
+                try (java.net.Socket s = server.accept()) {
+                    var out = s.getOutputStream();
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+                    out.write("220 redis-7.2.4.internal.corp ESMTP secret-banner\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.flush();
+                    if (in.readLine() != null) {
+                        out.write("500 5.5.1 secret-banner-again requirepass=hunter2\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        out.flush();
+                        in.readLine();
+                    }
+                } catch (java.io.IOException e) {
+                    // next connection, or closed
+                }
+            }
+        });
+        return server;
+    }
+
+    @Test
+    void statusAndTestAnswersNeverRepeatWhatTheServerSaid() throws Exception {
+        try (var server = talkativeServer()) {
+            asKey(shop.owner()).body("""
+                    {"smtp":{"host":"127.0.0.1","port":%d,"security":"NONE","username":"shop","password":"a-password"}}"""
+                    .formatted(server.getLocalPort()))
+                    .when().put("/v1/settings/providers").then().statusCode(200);
+            String status = asKey(shop.viewer()).when().get("/v1/services/status").then().statusCode(200)
+                    .body("smtp.configured", equalTo(true)).extract().asString();
+            String test = asKey(shop.staff()).body("{\"provider\":\"SMTP\",\"to\":\"owner@asha.example.in\"}")
+                    .when().post("/v1/services/test").then().statusCode(200).body("ok", equalTo(false),
+                            "detail", containsString("EHLO")).extract().asString();
+            String settings = asKey(shop.viewer()).when().get("/v1/settings/providers").then().statusCode(200).extract().asString();
+            for (String answer : java.util.List.of(status, test, settings)) {
+                assertThat(answer).doesNotContain("secret-banner", "redis", "hunter2", "internal.corp");
+            }
+        }
+    }
+
+    @Test
+    void aShopMayNameOnlySendersOfItsOwnTwilioAccount() {
+        // Shop A's number, and the platform's account: neither may shop B name as its own.
+        asKey(shop.owner()).body(settings()).when().put("/v1/settings/providers").then().statusCode(200);
+        TestShops.TestShop other = TestShops.create();
+        ShopTwilioAccount theirs = ShopTwilioAccount.owning("+912240001111");
+        String put = "{\"twilio\":{\"accountSid\":\"%s\",\"authToken\":\"%s\",\"sender\":\"%s\"}}";
+
+        asKey(other.owner()).body(put.formatted(theirs.accountSid(), theirs.authToken(), "+912240000000"))
+                .when().put("/v1/settings/providers").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("twilio.sender"));
+        asKey(other.owner()).body(put.formatted(TwilioStandIn.ACCOUNT_SID, theirs.authToken(), "+912240001111"))
+                .when().put("/v1/settings/providers").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("twilio.accountSid"));
+        asKey(other.owner()).body(put.formatted(TwilioStandIn.ACCOUNT_SID, TwilioStandIn.AUTH_TOKEN, "+912240000000"))
+                .when().put("/v1/settings/providers").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("twilio.accountSid"));
+        asKey(other.owner()).body(put.formatted(twilio.accountSid(), theirs.authToken(), "+912240000000"))
+                .when().put("/v1/settings/providers").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("twilio.authToken"));
+        asKey(other.owner()).when().get("/v1/settings/providers").then().body("twilio", nullValue());
+
+        asKey(other.owner()).body(put.formatted(theirs.accountSid(), theirs.authToken(), "whatsapp:+912240001111"))
+                .when().put("/v1/settings/providers").then().statusCode(200)
+                .body("twilio.sender", equalTo("whatsapp:+912240001111"));
+        // A later change without the token is checked with the stored one.
+        asKey(other.owner()).body("{\"twilio\":{\"accountSid\":\"%s\",\"sender\":\"+912240000000\"}}".formatted(theirs.accountSid()))
+                .when().put("/v1/settings/providers").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("twilio.sender"));
+        asKey(other.owner()).when().get("/v1/settings/providers").then().body("twilio.sender", equalTo("whatsapp:+912240001111"));
     }
 }

@@ -25,7 +25,6 @@ import com.gstcomms.templates.RenderedMessage;
 import com.gstcomms.templates.StandardVariables;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.ext.mail.MailClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -499,29 +498,18 @@ public class EmailDelivery {
             LOG.warnf("SendGrid unavailable for shop %d (%s): falling back to SMTP for %d recipient(s)",
                     request.shopId(), unavailable.reason(), request.recipients().size());
         }
-        MailClient client;
-        OutgoingEmail viaSmtp;
         if (route.shopSmtp() != null) {
-            client = smtp.open(route.shopSmtp());
-            viaSmtp = withSender(request, route.smtpSender());
+            smtp.send(withSender(request, route.smtpSender()), route.shopSmtp())
+                    .forEach((id, outcome) -> results.put(id, toResult(outcome)));
         } else if (route.platformSmtp()) {
-            client = null;
-            viaSmtp = withSender(request, route.smtpSender());
+            smtp.send(withSender(request, route.smtpSender()), smtp.platform())
+                    .forEach((id, outcome) -> results.put(id, toResult(outcome)));
         } else {
             String reason = sendGridProblem + ", and no SMTP server is configured";
             Result result = route.sendGridKey() == null
                     ? new Final(NotificationStatus.FAILED, null, "NO_EMAIL_PROVIDER", reason)
                     : new Again("SENDGRID_UNAVAILABLE", reason, Duration.ZERO);
             request.recipients().forEach(r -> results.put(r.notificationId(), result));
-            return results;
-        }
-        try {
-            smtp.send(viaSmtp, client == null ? smtp.platform() : client)
-                    .forEach((id, outcome) -> results.put(id, toResult(outcome)));
-        } finally {
-            if (client != null) {
-                client.closeAndAwait();
-            }
         }
         return results;
     }

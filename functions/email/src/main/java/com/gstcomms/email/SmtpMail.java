@@ -5,10 +5,14 @@ import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.MailResult;
 import io.vertx.ext.mail.SMTPException;
-import io.vertx.ext.mail.StartTLSOptions;
-import io.vertx.mutiny.core.Vertx;
+import io.vertx.ext.mail.mailencoder.MailEncoder;
 import io.vertx.mutiny.ext.mail.MailClient;
+import com.gstcomms.core.net.PublicAddress;
+import com.gstcomms.runtime.outbound.OutboundConfig;
+import com.gstcomms.runtime.outbound.SmtpSession;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,9 +20,8 @@ import java.util.Map;
 
 /**
  * The SMTP fallback. The platform's server is quarkus-mailer's own client (configured by
- * {@code quarkus.mailer.*}); a shop's own server gets a Vert.x {@link MailClient} created for the batch
- * from its settings (quarkus-mailer configures mailers only at build/start time, a shop's server is
- * known only at run time) and closed after it.
+ * {@code quarkus.mailer.*}); a shop's own server gets an {@link SmtpSession} for the batch, which checks
+ * the address it connects to (see {@link #send(OutgoingEmail, Server)}).
  *
  * <p>SMTP sends one message per recipient: a campaign group is expanded with each recipient's
  * substitutions, so they receive exactly what SendGrid would have made. The Message-ID is the one the
@@ -29,13 +32,15 @@ class SmtpMail {
 
     static final String PROVIDER = "SMTP";
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
+    /** Connect and each reply of a shop's server (the platform's client has its own settings). */
+    private static final Duration SHOP_SERVER_TIMEOUT = Duration.ofSeconds(20);
 
     private final MailClient platform;
-    private final Vertx vertx;
+    private final OutboundConfig outbound;
 
-    SmtpMail(MailClient platform, Vertx vertx) {
+    SmtpMail(MailClient platform, OutboundConfig outbound) {
         this.platform = platform;
-        this.vertx = vertx;
+        this.outbound = outbound;
     }
 
     /** A shop's own SMTP server (settings from Settings → Providers; the password is the sealed secret). */
@@ -44,21 +49,10 @@ class SmtpMail {
         public String toString() {
             return "Server[" + host + ":" + port + ", user " + username + ", " + security + "]";
         }
-    }
 
-    /** A client for a shop's server, to be closed after the batch. */
-    MailClient open(Server server) {
-        MailConfig config = new MailConfig().setHostname(server.host()).setPort(server.port())
-                .setConnectTimeout(10_000);
-        switch (server.security() == null ? "STARTTLS" : server.security().toUpperCase(java.util.Locale.ROOT)) {
-            case "SSL", "TLS" -> config.setSsl(true);
-            case "NONE" -> config.setStarttls(StartTLSOptions.DISABLED);
-            default -> config.setStarttls(StartTLSOptions.REQUIRED);
+        SmtpSession.Server session() {
+            return new SmtpSession.Server(host, port, security, username, password);
         }
-        if (server.username() != null && !server.username().isBlank()) {
-            config.setUsername(server.username()).setPassword(server.password());
-        }
-        return MailClient.create(vertx, config);
     }
 
     MailClient platform() {
@@ -75,6 +69,61 @@ class SmtpMail {
     }
 
     private SendOutcome sendOne(OutgoingEmail mail, OutgoingEmail.Recipient recipient, MailClient client) {
+        try {
+            MailResult result = client.sendMail(message(mail, recipient)).await().atMost(SEND_TIMEOUT);
+            return new SendOutcome.Sent(PROVIDER, result.getMessageID());
+        } catch (RuntimeException e) {
+            return classify(e);
+        }
+    }
+
+    /**
+     * Sends one message per recipient through a shop's own server, over {@link SmtpSession}: the host is
+     * resolved and checked (public addresses, SMTP ports) now, when connecting, and the connection goes to
+     * that checked address, TLS verified against the configured name (issue 15 §4). Vert.x's client cannot
+     * do this (it resolves the name itself when it connects), so the message is encoded by Vert.x's
+     * {@link MailEncoder} — the same MIME the platform's server gets — and sent by the session.
+     */
+    Map<Long, SendOutcome> send(OutgoingEmail mail, Server server) {
+        Map<Long, SendOutcome> outcomes = new LinkedHashMap<>();
+        SmtpSession session;
+        try {
+            if (!SmtpSession.isSafe(mail.from().email()) || !SmtpSession.isSafe(mail.from().name())) {
+                throw new SmtpSession.NotAllowed("fromEmail", "the sender must not contain line breaks");
+            }
+            session = SmtpSession.open(server.session(), outbound.allowLoopback(), PublicAddress.DNS, SHOP_SERVER_TIMEOUT);
+        } catch (IOException e) {
+            SendOutcome outcome = classify(e);
+            mail.recipients().forEach(r -> outcomes.put(r.notificationId(), outcome));
+            return outcomes;
+        }
+        try (session) {
+            for (OutgoingEmail.Recipient recipient : mail.recipients()) {
+                SendOutcome outcome;
+                try {
+                    if (!SmtpSession.isSafe(recipient.email())) {
+                        throw new SmtpSession.NotAllowed("to", "the recipient address must not contain line breaks");
+                    }
+                    MailEncoder encoder = new MailEncoder(message(mail, recipient), SmtpSession.OWN_NAME);
+                    String text = encoder.encode();
+                    session.send(mail.from().email(), recipient.email(), text);
+                    outcome = new SendOutcome.Sent(PROVIDER, encoder.getMessageID());
+                } catch (SmtpSession.Refused | SmtpSession.NotAllowed e) {
+                    outcome = classify(e);
+                } catch (IOException | RuntimeException e) {
+                    // The connection is gone: this one and the rest are tried again later.
+                    SendOutcome again = classify(e);
+                    mail.recipients().stream().filter(r -> !outcomes.containsKey(r.notificationId()))
+                            .forEach(r -> outcomes.put(r.notificationId(), again));
+                    break;
+                }
+                outcomes.put(recipient.notificationId(), outcome);
+            }
+        }
+        return outcomes;
+    }
+
+    private static MailMessage message(OutgoingEmail mail, OutgoingEmail.Recipient recipient) {
         MailMessage message = new MailMessage()
                 .setFrom(address(mail.from().email(), mail.from().name()))
                 .setTo(recipient.email())
@@ -102,15 +151,30 @@ class SmtpMail {
                     .setName(a.filename()).setContentType(a.contentType()).setDisposition("attachment")
                     .setData(io.vertx.core.buffer.Buffer.buffer(a.content()))).toList());
         }
-        try {
-            MailResult result = client.sendMail(message).await().atMost(SEND_TIMEOUT);
-            return new SendOutcome.Sent(PROVIDER, result.getMessageID());
-        } catch (RuntimeException e) {
-            return classify(e);
-        }
+        return message;
     }
 
     static SendOutcome classify(Throwable e) {
+        if (e instanceof SmtpSession.NotAllowed notAllowed) {
+            // The shop's settings point where we do not connect (or carry a line break): no retry helps.
+            return new SendOutcome.Failed("SMTP_NOT_ALLOWED", "The shop's SMTP settings are refused: "
+                    + notAllowed.getMessage());
+        }
+        if (e instanceof SmtpSession.Refused refused) {
+            // RFC 5321 §4.2.1 as below; the server's own text is not repeated (issue 15 §4).
+            return refused.permanent()
+                    ? new SendOutcome.Failed("SMTP_" + refused.code(), "The SMTP server refused the message: "
+                    + refused.getMessage())
+                    : new SendOutcome.Retry("SMTP_" + (refused.code() < 0 ? "UNREACHABLE" : refused.code()),
+                    "The SMTP server asked to try later: " + refused.getMessage(), Duration.ZERO);
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return new SendOutcome.Retry("SMTP_TLS", "Could not connect to the SMTP server: its TLS certificate is "
+                    + "not trusted or not for the configured host name", Duration.ZERO);
+        }
+        if (e instanceof IOException) {
+            return new SendOutcome.Retry("SMTP_UNREACHABLE", "Could not connect to the SMTP server", Duration.ZERO);
+        }
         Throwable cause = e;
         while (cause != null && !(cause instanceof SMTPException)) {
             cause = cause.getCause();

@@ -370,6 +370,54 @@ class EmailQueueHandlerTest {
         assertThat(Fixtures.notificationRow(n).get("provider")).isEqualTo("SMTP");
     }
 
+    @ParameterizedTest
+    @CsvSource({"10.0.0.1, 25", "169.254.169.254, 587", "172.16.5.4, 465", "'[fd00:ec2::254]', 25"})
+    @DisabledOnIntegrationTest("seals the shop's SMTP password with the app's ProviderCredentials bean")
+    void neverConnectsToAShopsSmtpServerOnAnInnerAddress(String host, int port) {
+        // Settings stored before the API checked them (or written around it): the function checks when it connects.
+        inTransaction(() -> credentials.save(shop, Provider.SMTP, Fixtures.json(Map.of(
+                "host", host, "port", port, "username", "billing@kala.example.in", "security", "NONE")), "a-password"));
+        long n = Fixtures.queuedRow(shop, MessageKinds.SHIPPING_UPDATE, "en", "arjun@example.in",
+                MessageTemplates.sampleVariables(MessageKinds.SHIPPING_UPDATE));
+        for (int i = 0; i < 3; i++) {
+            sendGrid.failNext(502);   // a late request of an earlier test may take one
+        }
+
+        long started = System.nanoTime();
+        SqsEvents.invoke(new SendEmail(shop, n, null)).body("batchItemFailures", empty());   // final: no retry helps
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused, not tried until a timeout")
+                .isLessThan(Duration.ofSeconds(8));
+        Map<String, Object> failed = Fixtures.notificationRow(n);
+        assertThat(failed.get("status")).isEqualTo("FAILED");
+        assertThat(failed.get("error_code")).isEqualTo("SMTP_NOT_ALLOWED");
+        assertThat((String) failed.get("error_message")).contains("public").doesNotContain(host.replace("[", "").replace("]", ""));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"username|billing@kala.example.in\\r\\nRSET", "fromEmail|billing@kala.example.in\\r\\nRCPT TO:<all@x.in>"})
+    @DisabledOnIntegrationTest("seals the shop's SMTP password with the app's ProviderCredentials bean")
+    void refusesLineBreaksInTheShopsSmtpSettingsBeforeTheDialogue(String field, String value) {
+        var smtpServer = LocalServers.smtp();
+        Map<String, Object> settings = new HashMap<>(Map.of("host", smtpServer.host(), "port", smtpServer.port(),
+                "username", smtpServer.username(), "security", "NONE", "fromEmail", "billing@kala.example.in"));
+        settings.put(field, value.replace("\\r\\n", "\r\n"));
+        inTransaction(() -> credentials.save(shop, Provider.SMTP, Fixtures.json(settings), smtpServer.password()));
+        long n = Fixtures.queuedRow(shop, MessageKinds.SHIPPING_UPDATE, "en", "arjun@example.in",
+                MessageTemplates.sampleVariables(MessageKinds.SHIPPING_UPDATE));
+        for (int i = 0; i < 3; i++) {
+            sendGrid.failNext(502);   // a late request of an earlier test may take one
+        }
+
+        SqsEvents.invoke(new SendEmail(shop, n, null)).body("batchItemFailures", empty());
+
+        assertThat(smtpServer.receivedMessages()).isEmpty();
+        Map<String, Object> failed = Fixtures.notificationRow(n);
+        assertThat(failed.get("status")).isEqualTo("FAILED");
+        assertThat(failed.get("error_code")).isEqualTo("SMTP_NOT_ALLOWED");
+        assertThat((String) failed.get("error_message")).contains("line breaks");
+    }
+
     @Test
     void refusesBeforeSendingAMessageOverSendGrids30MbLimit() {
         String key = "invoices/" + shop + "/2025-26/HUGE.pdf";

@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which Twilio account and WhatsApp sender a shop's messages use: the shop's own Twilio settings
  * ({@code {"accountSid":"AC…","sender":"+91…","messagesPerSecond":80}}, auth token sealed) when it saved
- * them, else the platform's ({@code gstcomms.twilio.account-sid/auth-token/sender}).
+ * them, else the platform's ({@code gstcomms.twilio.account-sid/auth-token/sender}). The API checks with
+ * Twilio, when the settings are saved, that the sender is a number of the shop's account; the throughput
+ * cap is per account and sender ({@link SenderTokenBucket}).
  *
  * <p>Opened settings are kept in memory for {@code gstcomms.whatsapp.credential-cache-ttl}, so a burst
  * does not open (with KMS: decrypt) the same secret per message; an authentication error forgets them.
@@ -72,6 +74,12 @@ public class SenderAccounts {
         if (accountSid == null || sender == null || opened.secret() == null || opened.secret().isBlank()) {
             throw new Undeliverable("TWILIO_SETTINGS", "The shop's Twilio settings need accountSid, sender and "
                     + "the auth token; missing: " + String.join(", ", missing(accountSid, sender, opened.secret())));
+        }
+        // Issue 15 §5: a shop uses its own Twilio account, or (without one) the platform sender assigned to
+        // it; settings naming the platform's account (saved before the API checked them) are refused here.
+        if (twilio.accountSid().filter(accountSid::equalsIgnoreCase).isPresent()) {
+            throw new Undeliverable("TWILIO_SETTINGS", "The shop's Twilio settings name the platform's account; "
+                    + "a shop sends through its own Twilio account or, without one, the platform's sender");
         }
         int perSecond = settings.path("messagesPerSecond").asInt(config.messagesPerSecond());
         if (perSecond < 1) {

@@ -15,7 +15,7 @@ import static com.gstcomms.runtime.work.Transactions.inSession;
 
 /**
  * The throughput cap per WhatsApp sender, shared by every Lambda instance: a token bucket in PostgreSQL
- * (table whatsapp_sender_bucket, one row per sender).
+ * (table whatsapp_sender_bucket, one row per Twilio account and sender).
  *
  * <p>One statement takes a turn: an upsert that refills the bucket by the time elapsed since its last
  * refill (rate × seconds, at most the burst capacity), takes one token, and returns what is left. The row
@@ -34,9 +34,9 @@ public class SenderTokenBucket {
     // The refill expression appears twice (SET and WHERE) because Postgres evaluates both on the locked,
     // current row; greatest(0, …) guards against a statement that started before its predecessor's refill.
     private static final String TAKE = """
-            insert into whatsapp_sender_bucket as b (sender, tokens, refilled_at)
-            values (:sender, cast(:capacity as numeric) - 1, clock_timestamp())
-            on conflict (sender) do update
+            insert into whatsapp_sender_bucket as b (account_sid, sender, tokens, refilled_at)
+            values (:account, :sender, cast(:capacity as numeric) - 1, clock_timestamp())
+            on conflict (account_sid, sender) do update
                set tokens = least(cast(:capacity as numeric), b.tokens + cast(:rate as numeric)
                                   * greatest(0, extract(epoch from clock_timestamp() - b.refilled_at))) - 1,
                    refilled_at = clock_timestamp()
@@ -65,11 +65,11 @@ public class SenderTokenBucket {
      * @throws RetryLater when the turn is more than {@code gstcomms.whatsapp.max-rate-wait} away, or turns
      *                    keep being missed (the message goes back to the queue)
      */
-    public void awaitTurn(String sender, int messagesPerSecond) {
+    public void awaitTurn(String accountSid, String sender, int messagesPerSecond) {
         long tolerance = config.lateTurnTolerance().toNanos();
         for (int missed = 0; missed < MAX_MISSED_TURNS; missed++) {
             long asked = System.nanoTime();
-            Optional<Duration> wait = inSession(() -> take(sender, messagesPerSecond));
+            Optional<Duration> wait = inSession(() -> take(accountSid, sender, messagesPerSecond));
             long answered = System.nanoTime();
             if (wait.isEmpty()) {
                 throw new RetryLater("sender " + sender + " is at its cap of " + messagesPerSecond
@@ -88,10 +88,15 @@ public class SenderTokenBucket {
                 + "is held up)", Duration.ofSeconds(1));
     }
 
-    /** Takes a turn: how long to wait for it, or empty when it is too far away (nothing taken). */
-    public Uni<Optional<Duration>> take(String sender, int messagesPerSecond) {
+    /**
+     * Takes a turn of this account's sender: how long to wait for it, or empty when it is too far away
+     * (nothing taken). The bucket is the account's and the sender's together (issue 15 §5): a shop that
+     * names another account's number under its own account has a bucket of its own.
+     */
+    public Uni<Optional<Duration>> take(String accountSid, String sender, int messagesPerSecond) {
         long maxDebt = Math.max(1, (long) Math.ceil(messagesPerSecond * (config.maxRateWait().toMillis() / 1000.0)));
         return Panache.getSession().chain(session -> session.createNativeQuery(TAKE, BigDecimal.class)
+                        .setParameter("account", accountSid)
                         .setParameter("sender", sender)
                         .setParameter("capacity", Math.max(1, config.burst()))
                         .setParameter("rate", messagesPerSecond)

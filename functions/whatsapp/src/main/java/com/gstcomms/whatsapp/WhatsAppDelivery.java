@@ -106,7 +106,7 @@ public class WhatsAppDelivery {
             OutgoingMessage message = plan.first();
             while (true) {
                 try {
-                    senderTurns.awaitTurn(r.account().sender(), r.account().messagesPerSecond());
+                    senderTurns.awaitTurn(r.account().accountSid(), r.account().sender(), r.account().messagesPerSecond());
                 } catch (RetryLater busy) {
                     inTransaction(() -> claims.release(n.shopId, n.id, null, null));
                     throw busy;

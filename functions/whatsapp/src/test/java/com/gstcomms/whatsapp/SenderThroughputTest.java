@@ -53,7 +53,7 @@ class SenderThroughputTest {
         int rate = 10;
         List<Callable<Duration>> takers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            takers.add(() -> inTransaction(() -> bucket.take(sender, rate)).orElseThrow());
+            takers.add(() -> inTransaction(() -> bucket.take(TwilioStandIn.ACCOUNT_SID, sender, rate)).orElseThrow());
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Duration> waits = new ArrayList<>();
@@ -81,7 +81,7 @@ class SenderThroughputTest {
         // 1 message/s and at most 5 s of waiting: the 7th taker in a row would wait about 6 s.
         List<Optional<Duration>> turns = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            turns.add(inTransaction(() -> bucket.take(sender, 1)));
+            turns.add(inTransaction(() -> bucket.take(TwilioStandIn.ACCOUNT_SID, sender, 1)));
         }
         assertThat(turns.subList(0, 6)).allSatisfy(turn -> assertThat(turn).isPresent());
         assertThat(turns.get(5).orElseThrow().toMillis()).isBetween(4_500L, 5_000L);

@@ -29,6 +29,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -451,6 +452,53 @@ class WhatsAppSendingTest {
         });
         ShopCredential credential = inTransaction(() -> ShopCredential.findFor(shop.id(), ShopCredential.Provider.TWILIO));
         assertThat(credential.status).isEqualTo("OK");
+    }
+
+    @Test
+    @DisabledOnIntegrationTest("seals the shop's Twilio token with the app's ProviderCredentials bean")
+    void aShopNamingAnotherAccountsSenderCannotUseUpThatAccountsTurns() {
+        // Shop B names shop A's number under its own account (settings written before the API checked them with
+        // Twilio) and has used up every turn of its bucket: A's messages still go at once.
+        String sender = TestShop.newMobileNumber();
+        TestShop a = TestShop.create();
+        String accountA = a.withOwnTwilioAccount(twilio, credentials, sender, 1).accountSid();
+        TestShop b = TestShop.create();
+        String accountB = b.withOwnTwilioAccount(twilio, credentials, sender, 1).accountSid();
+        String kind = "TURNS_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        a.template(kind, newContentSid(), null);
+        b.template(kind, newContentSid(), null);
+        assertThat(invoke(b.notification(b.customer(null), kind, "{}"))).isEmpty();
+        TestShop.db().update("update whatsapp_sender_bucket set tokens = -1000000, refilled_at = clock_timestamp() "
+                + "where account_sid = ? and sender = ?", accountB, "whatsapp:" + sender);
+
+        Notification n = a.notification(a.customer(null), kind, "{}");
+        long started = System.nanoTime();
+        assertThat(invoke(n)).isEmpty();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(reload(n).status).isEqualTo(NotificationStatus.SENT);
+        assertThat(twilio.sent()).extracting(TwilioStandIn.Message::accountSid).containsExactly(accountB, accountA);
+        assertThat(TestShop.db().rows("select account_sid from whatsapp_sender_bucket where sender = ? order by account_sid",
+                "whatsapp:" + sender)).extracting(r -> r.get("account_sid"))
+                .containsExactlyInAnyOrder(accountA, accountB);
+    }
+
+    @Test
+    @DisabledOnIntegrationTest("seals the shop's Twilio token with the app's ProviderCredentials bean")
+    void refusesShopSettingsThatNameThePlatformsAccount() {
+        TestShop shop = TestShop.create();
+        shop.saveTwilioSettings(credentials, TwilioStandIn.ACCOUNT_SID, TwilioStandIn.AUTH_TOKEN, PLATFORM_SENDER, 1000);
+        String kind = "PLATFORM_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        shop.template(kind, newContentSid(), null);
+        Notification n = shop.notification(shop.customer(null), kind, "{}");
+
+        assertThat(invoke(n)).isEmpty();
+
+        assertThat(twilio.sent()).isEmpty();
+        Notification back = reload(n);
+        assertThat(back.status).isEqualTo(NotificationStatus.FAILED);
+        assertThat(back.errorCode).isEqualTo("TWILIO_SETTINGS");
+        assertThat(back.errorMessage).contains("platform's account");
     }
 
     @Test

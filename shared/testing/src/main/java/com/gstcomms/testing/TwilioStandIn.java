@@ -56,6 +56,7 @@ public final class TwilioStandIn extends HttpStandIn {
 
     private static final Pattern MESSAGES = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages\\.json");
     private static final Pattern MESSAGE = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)\\.json");
+    private static final Pattern NUMBERS = Pattern.compile("/2010-04-01/Accounts/([^/]+)/IncomingPhoneNumbers\\.json");
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
     private static final Pattern SHORT_CODE = Pattern.compile("\\d{5,6}");
     private static final Pattern ALPHANUMERIC_SENDER = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}");
@@ -71,6 +72,7 @@ public final class TwilioStandIn extends HttpStandIn {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, String> accounts = new ConcurrentHashMap<>();   // sid -> auth token
+    private final Map<String, java.util.Set<String>> numbers = new ConcurrentHashMap<>();   // sid -> E.164 numbers
     private final List<Message> sent = new CopyOnWriteArrayList<>();
     private final Queue<TwilioError> failures = new ConcurrentLinkedQueue<>();
     private final Queue<Duration> delays = new ConcurrentLinkedQueue<>();
@@ -97,6 +99,14 @@ public final class TwilioStandIn extends HttpStandIn {
     /** Accepts one more account (another SID and auth token pair). */
     public void addAccount(String accountSid, String authToken) {
         accounts.put(accountSid, authToken);
+    }
+
+    /**
+     * The account owns this phone number (E.164, e.g. {@code +912240000000}): the IncomingPhoneNumbers list
+     * of that account answers it, the others' do not.
+     */
+    public void addNumber(String accountSid, String phoneNumber) {
+        numbers.computeIfAbsent(accountSid, a -> ConcurrentHashMap.newKeySet()).add(phoneNumber);
     }
 
     /** Every accepted message, oldest first. */
@@ -227,6 +237,10 @@ public final class TwilioStandIn extends HttpStandIn {
     @Override
     Reply handle(Call call) throws IOException {
         String path = call.path();
+        Matcher list = NUMBERS.matcher(path);
+        if (list.matches()) {
+            return incomingPhoneNumbers(call, list.group(1));
+        }
         Matcher create = MESSAGES.matcher(path);
         Matcher fetch = MESSAGE.matcher(path);
         boolean isCreate = create.matches();
@@ -281,6 +295,62 @@ public final class TwilioStandIn extends HttpStandIn {
         Message message = new Message(sid, pathAccount, copy(params), Instant.now());
         sent.add(message);
         return json(201, resource(message));
+    }
+
+    /**
+     * {@code GET /2010-04-01/Accounts/{Sid}/IncomingPhoneNumbers.json?PhoneNumber=+91...}: the account's
+     * numbers, filtered by the exact number when given, in Twilio's list shape (page of
+     * {@code incoming_phone_numbers} with {@code sid}, {@code account_sid}, {@code phone_number}).
+     */
+    private Reply incomingPhoneNumbers(Call call, String pathAccount) {
+        if (!"GET".equals(call.method())) {
+            return error(new TwilioError(405, 20004, "Method not allowed"));
+        }
+        String authAccount = authenticatedAccount(call.header("Authorization"));
+        if (authAccount == null) {
+            return error(new TwilioError(401, 20003, "Authenticate"));
+        }
+        if (!authAccount.equals(pathAccount)) {
+            return error(new TwilioError(403, 20003, "Authenticate"));
+        }
+        String wanted = null;
+        if (call.query() != null) {
+            for (String pair : call.query().split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals("PhoneNumber")) {
+                    wanted = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (String number : numbers.getOrDefault(pathAccount, java.util.Set.of())) {
+            if (wanted == null || wanted.strip().equals(number)) {
+                Map<String, Object> n = new LinkedHashMap<>();
+                n.put("sid", "PN" + HexFormat.of().formatHex(sha(pathAccount + number)));
+                n.put("account_sid", pathAccount);
+                n.put("phone_number", number);
+                n.put("friendly_name", number);
+                found.add(n);
+            }
+        }
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("incoming_phone_numbers", found);
+        page.put("page", 0);
+        page.put("page_size", 50);
+        page.put("start", 0);
+        page.put("end", Math.max(0, found.size() - 1));
+        page.put("uri", call.path() + (call.query() == null ? "" : "?" + call.query()));
+        page.put("next_page_uri", null);
+        return json(200, page);
+    }
+
+    private static byte[] sha(String text) {
+        try {
+            return java.util.Arrays.copyOf(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)), 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Twilio's checks, in the order it reports them; null when the request is acceptable. */

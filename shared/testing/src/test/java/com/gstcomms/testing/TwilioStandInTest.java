@@ -47,6 +47,24 @@ class TwilioStandInTest {
     }
 
     @Test
+    void listsAnAccountsOwnNumbersOnlyToThatAccountWithTheRealClient() {
+        String other = "AC" + "1".repeat(32);
+        standIn.addAccount(other, "f".repeat(32));
+        standIn.addNumber(other, "+912240001111");
+        var mine = com.twilio.rest.api.v2010.account.IncomingPhoneNumber.reader(other)
+                .setPhoneNumber(new PhoneNumber("+912240001111")).read(client(other, "f".repeat(32)));
+        assertThat(mine).singleElement().satisfies(n -> {
+            assertThat(n.getPhoneNumber().toString()).isEqualTo("+912240001111");
+            assertThat(n.getAccountSid()).isEqualTo(other);
+        });
+        var notTheirs = com.twilio.rest.api.v2010.account.IncomingPhoneNumber.reader(standIn.accountSid())
+                .setPhoneNumber(new PhoneNumber("+912240001111")).read(client(standIn.accountSid(), standIn.authToken()));
+        assertThat(notTheirs).isEmpty();
+        assertThatThrownBy(() -> com.twilio.rest.api.v2010.account.IncomingPhoneNumber.reader(other)
+                .read(client(other, "0".repeat(32))).iterator().hasNext()).isInstanceOf(ApiException.class);
+    }
+
+    @Test
     void createsAWhatsAppTemplateMessageWithTheRealClient() {
         Message message = Message.creator(new PhoneNumber("whatsapp:+919876543210"),
                         new PhoneNumber("whatsapp:+14155238886"), (String) null)

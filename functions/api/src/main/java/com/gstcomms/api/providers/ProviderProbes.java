@@ -3,14 +3,12 @@ package com.gstcomms.api.providers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gstcomms.api.ProvidersConfig;
 import com.gstcomms.api.http.Json;
+import com.gstcomms.core.net.PublicAddress;
+import com.gstcomms.runtime.outbound.OutboundConfig;
+import com.gstcomms.runtime.outbound.SmtpSession;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,11 +33,17 @@ public class ProviderProbes {
 
     private final ProvidersConfig.SendGrid sendGrid;
     private final ProvidersConfig.Twilio twilio;
+    private final OutboundConfig outbound;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    public ProviderProbes(ProvidersConfig.SendGrid sendGrid, ProvidersConfig.Twilio twilio) {
+    public ProviderProbes(ProvidersConfig.SendGrid sendGrid, ProvidersConfig.Twilio twilio, OutboundConfig outbound) {
         this.sendGrid = sendGrid;
         this.twilio = twilio;
+        this.outbound = outbound;
+    }
+
+    boolean loopbackAllowed() {
+        return outbound.allowLoopback();
     }
 
     /** What a provider said: ok, its message id, or why not. */
@@ -135,22 +139,67 @@ public class ProviderProbes {
         }
     }
 
-    /** Connects and reads the SMTP greeting (220); sends nothing but QUIT. */
-    public Result smtpAnswering(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), (int) TIMEOUT.toMillis());
-            socket.setSoTimeout((int) TIMEOUT.toMillis());
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            String greeting = in.readLine();
-            OutputStream out = socket.getOutputStream();
-            out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            return greeting != null && greeting.startsWith("220") ? new Result(true, null, "answering: " + greeting)
-                    : new Result(false, null, "unexpected SMTP greeting");
-        } catch (IOException e) {
-            return new Result(false, null, "SMTP server " + host + ":" + port + " could not be reached: "
-                    + e.getClass().getSimpleName());
+    /** What Twilio says about a sender number and an account (issue 15 §5: a shop uses only its own senders). */
+    public enum SenderCheck { OWNED, NOT_OWNED, CREDENTIALS_REFUSED, UNREACHABLE }
+
+    /**
+     * Whether the number is one of the account's own, by Twilio's IncomingPhoneNumbers list filtered by
+     * the exact number ({@code GET /2010-04-01/Accounts/{Sid}/IncomingPhoneNumbers.json?PhoneNumber=+91…});
+     * the call authenticates as that account, so it also proves the auth token.
+     */
+    public SenderCheck twilioSenderOwned(String accountSid, String authToken, String e164) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(twilio.baseUrl()
+                            + "/2010-04-01/Accounts/" + accountSid + "/IncomingPhoneNumbers.json?PhoneNumber="
+                            + URLEncoder.encode(e164, StandardCharsets.UTF_8)))
+                    .timeout(TIMEOUT).header("Authorization", basic(accountSid, authToken)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return switch (response.statusCode()) {
+                case 200 -> {
+                    for (JsonNode number : Json.tree(response.body()).path("incoming_phone_numbers")) {
+                        if (e164.equals(number.path("phone_number").asText())
+                                && accountSid.equals(number.path("account_sid").asText(accountSid))) {
+                            yield SenderCheck.OWNED;
+                        }
+                    }
+                    yield SenderCheck.NOT_OWNED;
+                }
+                case 401, 403, 404 -> SenderCheck.CREDENTIALS_REFUSED;
+                default -> SenderCheck.UNREACHABLE;
+            };
+        } catch (IOException | IllegalArgumentException e) {
+            return SenderCheck.UNREACHABLE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SenderCheck.UNREACHABLE;
         }
+    }
+
+    /**
+     * Connects (to the checked public address, see {@link SmtpSession}) and reads the SMTP greeting; sends
+     * nothing but QUIT. The answer never repeats what the server said (issue 15 §4: no banner reading).
+     */
+    public Result smtpAnswering(SmtpSession.Server server) {
+        try {
+            SmtpSession.probe(server, outbound.allowLoopback(), PublicAddress.DNS, TIMEOUT);
+            return new Result(true, null, "answering");
+        } catch (IOException e) {
+            return new Result(false, null, smtpProblem(e));
+        }
+    }
+
+    /** What to tell the merchant about a failed SMTP dialogue: the step and code, never the server's text. */
+    static String smtpProblem(IOException e) {
+        if (e instanceof SmtpSession.NotAllowed notAllowed) {
+            return "not allowed: " + notAllowed.getMessage();
+        }
+        if (e instanceof SmtpSession.Refused) {
+            return e.getMessage();
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "could not connect: the TLS certificate is not trusted or not for this host name";
+        }
+        return "could not connect to the SMTP server";
     }
 
     private static String basic(String user, String password) {

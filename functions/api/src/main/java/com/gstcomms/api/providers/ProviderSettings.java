@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 /**
  * {@code PUT/GET /v1/settings/providers}. Each block is optional on PUT (absent: unchanged). Secrets
  * ({@code apiKey}, {@code password}, {@code authToken}) are write-only: GET answers only a masked hint
- * ({@code SG.****abcd}); a PUT without the secret keeps the stored one. Settings keys are the ones the
+ * ({@code ****abcd}; nothing of a password); a PUT without the secret keeps the stored one. Settings keys are the ones the
  * email and WhatsApp functions read.
  */
 @RegisterForReflection

@@ -1,6 +1,7 @@
 package com.gstcomms.api.providers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.gstcomms.api.ProvidersConfig;
 import com.gstcomms.api.auth.Allowed;
 import com.gstcomms.api.auth.Caller;
 import com.gstcomms.api.auth.CurrentCaller;
@@ -10,10 +11,12 @@ import com.gstcomms.api.http.Json;
 import com.gstcomms.api.http.Problem;
 import com.gstcomms.api.webhooks.SendGridEvents;
 import com.gstcomms.api.webhooks.WebhookSignatures;
+import com.gstcomms.core.net.PublicAddress;
 import com.gstcomms.core.validation.Email;
 import com.gstcomms.core.validation.Phone;
 import com.gstcomms.runtime.data.ShopCredential;
 import com.gstcomms.runtime.data.ShopCredential.Provider;
+import com.gstcomms.runtime.outbound.SmtpSession;
 import com.gstcomms.runtime.secrets.ProviderCredentials;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -46,11 +49,16 @@ public class ProviderSettingsResource {
     private final CurrentCaller caller;
     private final ProviderCredentials credentials;
     private final AuditTrail audit;
+    private final ProviderProbes probes;
+    private final ProvidersConfig.Twilio platformTwilio;
 
-    public ProviderSettingsResource(CurrentCaller caller, ProviderCredentials credentials, AuditTrail audit) {
+    public ProviderSettingsResource(CurrentCaller caller, ProviderCredentials credentials, AuditTrail audit,
+                                    ProviderProbes probes, ProvidersConfig.Twilio platformTwilio) {
         this.caller = caller;
         this.credentials = credentials;
         this.audit = audit;
+        this.probes = probes;
+        this.platformTwilio = platformTwilio;
     }
 
     @GET
@@ -71,6 +79,7 @@ public class ProviderSettingsResource {
         FieldErrors errors = new FieldErrors();
         lengths(body, errors);
         List<Save> saves = new ArrayList<>();
+        boolean twilioUnreachable = false;
         if (body.sendgrid() != null) {
             var sg = body.sendgrid();
             if (sg.apiKey() != null && !sg.apiKey().strip().startsWith("SG.")) {
@@ -96,10 +105,36 @@ public class ProviderSettingsResource {
         if (body.smtp() != null) {
             var smtp = body.smtp();
             Map<String, Object> s = new LinkedHashMap<>();
-            put(s, "host", errors.required("smtp.host", smtp.host()));
+            String host = errors.required("smtp.host", smtp.host());
+            put(s, "host", host == null ? null : host.strip());
             int port = smtp.port() == null ? 587 : smtp.port();
-            if (port < 1 || port > 65535) {
+            boolean portInRange = port >= 1 && port <= 65535;
+            if (!portInRange) {
                 errors.add("smtp.port", "port must be between 1 and 65535");
+            }
+            // Every field that reaches the SMTP dialogue or a mail header: a CR/LF would end the line and
+            // start a command or header of the sender's choosing (issue 15 §4).
+            Map<String, String> dialogue = new LinkedHashMap<>();
+            dialogue.put("smtp.host", smtp.host());
+            dialogue.put("smtp.username", smtp.username());
+            dialogue.put("smtp.password", smtp.password());
+            dialogue.put("smtp.security", smtp.security());
+            dialogue.put("smtp.fromEmail", smtp.fromEmail());
+            dialogue.put("smtp.fromName", smtp.fromName());
+            boolean lineBreaks = false;
+            for (var field : dialogue.entrySet()) {
+                if (!SmtpSession.isSafe(field.getValue())) {
+                    errors.add(field.getKey(), "must not contain line breaks");
+                    lineBreaks = true;
+                }
+            }
+            if (host != null && portInRange && !lineBreaks) {
+                // Public addresses and SMTP ports only; the email function checks again when it connects.
+                try {
+                    PublicAddress.resolveSmtp(host, port, probes.loopbackAllowed(), PublicAddress.DNS);
+                } catch (PublicAddress.Refused refused) {
+                    errors.add("smtp." + refused.field(), refused.getMessage());
+                }
             }
             s.put("port", port);
             put(s, "username", blankToNull(smtp.username()));
@@ -108,7 +143,8 @@ public class ProviderSettingsResource {
                 errors.add("smtp.security", "security must be STARTTLS, TLS or NONE");
             }
             s.put("security", security);
-            put(s, "fromEmail", smtp.fromEmail() == null ? null : errors.check("smtp.fromEmail", Email.validate(smtp.fromEmail())));
+            put(s, "fromEmail", smtp.fromEmail() == null || !SmtpSession.isSafe(smtp.fromEmail()) ? null
+                    : errors.check("smtp.fromEmail", Email.validate(smtp.fromEmail())));
             put(s, "fromName", errors.maxLength("smtp.fromName", smtp.fromName(), 100));
             saves.add(new Save(Provider.SMTP, s, blankToNull(smtp.password())));
         }
@@ -121,10 +157,14 @@ public class ProviderSettingsResource {
             }
             put(s, "accountSid", sid);
             String sender = errors.required("twilio.sender", tw.sender());
+            String e164 = null;
             if (sender != null) {
                 String number = sender.startsWith("whatsapp:") ? sender.substring("whatsapp:".length()) : sender;
-                String e164 = errors.check("twilio.sender", Phone.toE164(number));
+                e164 = errors.check("twilio.sender", Phone.toE164(number));
                 put(s, "sender", e164 == null ? null : "whatsapp:" + e164);
+            }
+            if (sid != null && ACCOUNT_SID.matcher(sid).matches() && e164 != null) {
+                twilioUnreachable = !senderOfTheShopsAccount(errors, sid, blankToNull(tw.authToken()), e164);
             }
             if (tw.messagesPerSecond() != null) {
                 if (tw.messagesPerSecond() < 1 || tw.messagesPerSecond() > 1000) {
@@ -135,6 +175,10 @@ public class ProviderSettingsResource {
             saves.add(new Save(Provider.TWILIO, s, blankToNull(tw.authToken())));
         }
         errors.throwIfAny();
+        if (twilioUnreachable) {
+            throw Problem.unavailable("Twilio could not be reached to check that the sender is a number of the account; "
+                    + "nothing was saved, try again");
+        }
         Caller who = caller.get();
         inTransaction(() -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
@@ -173,6 +217,40 @@ public class ProviderSettingsResource {
             }
         }
         return settings;
+    }
+
+    /**
+     * Issue 15 §5: a shop sends only through senders of its own Twilio account (or, without one, the
+     * platform's sender): the platform's account is refused, and Twilio is asked whether the number is one
+     * of the account's (which also proves the auth token: the given one, else the stored one). Adds the
+     * field errors; false when Twilio could not be asked.
+     */
+    private boolean senderOfTheShopsAccount(FieldErrors errors, String accountSid, String authToken, String e164) {
+        if (platformTwilio.accountSid().filter(accountSid::equalsIgnoreCase).isPresent()) {
+            errors.add("twilio.accountSid", "this is the platform's Twilio account; a shop without an account of its "
+                    + "own leaves the Twilio settings empty and sends through the platform's sender");
+            return true;
+        }
+        String token = authToken;
+        if (token == null) {
+            long shopId = caller.shopId();
+            token = inSession(() -> credentials.open(shopId, Provider.TWILIO)).map(ProviderCredentials.Opened::secret)
+                    .orElse(null);
+        }
+        if (token == null) {
+            return true;   // the first save without a token is refused below (twilio.authToken is required)
+        }
+        switch (probes.twilioSenderOwned(accountSid, token, e164)) {
+            case NOT_OWNED -> errors.add("twilio.sender", "this number is not a phone number of the Twilio account "
+                    + accountSid);
+            case CREDENTIALS_REFUSED -> errors.add("twilio.authToken", "Twilio refused this Account SID and auth token");
+            case UNREACHABLE -> {
+                return false;
+            }
+            case OWNED -> {
+            }
+        }
+        return true;
     }
 
     static String secretField(Provider provider) {

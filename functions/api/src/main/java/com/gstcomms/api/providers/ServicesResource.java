@@ -14,6 +14,7 @@ import com.gstcomms.core.validation.Phone;
 import com.gstcomms.runtime.data.ShopCredential;
 import com.gstcomms.runtime.data.ShopCredential.Provider;
 import com.gstcomms.runtime.data.Shop;
+import com.gstcomms.runtime.outbound.SmtpSession;
 import com.gstcomms.runtime.secrets.ProviderCredentials;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.Consumes;
@@ -108,9 +109,8 @@ public class ServicesResource {
                         "SMTP is not configured for this shop; PUT /v1/settings/providers first"));
                 JsonNode s = Json.tree(opened.settingsJson());
                 String from = s.path("fromEmail").asText(s.path("username").asText(shop.email));
-                result = SmtpTestMail.send(s.path("host").asText(), s.path("port").asInt(587),
-                        s.path("security").asText("STARTTLS"), s.path("username").asText(null), opened.secret(),
-                        from, to, TEST_SUBJECT, TEST_TEXT);
+                result = SmtpTestMail.send(smtpServer(s, opened.secret()), probes.loopbackAllowed(), from, to,
+                        TEST_SUBJECT, TEST_TEXT);
             }
             default -> throw new IllegalStateException("unknown provider " + provider);
         }
@@ -138,7 +138,7 @@ public class ServicesResource {
                         : platformTwilio.accountSid().flatMap(sid -> platformTwilio.authToken()
                         .map(token -> probes.twilioAnswering(sid, token))).orElse(null);
                 case SMTP -> own.isPresent() && s.hasNonNull("host")
-                        ? probes.smtpAnswering(s.path("host").asText(), s.path("port").asInt(587)) : null;
+                        ? probes.smtpAnswering(smtpServer(s, own.get().secret())) : null;
             };
             boolean platform = own.isEmpty() && result != null;
             out.put(provider.name().toLowerCase(java.util.Locale.ROOT), new ProviderStatus(result != null,
@@ -149,6 +149,12 @@ public class ServicesResource {
             }
         }
         return out;
+    }
+
+    /** The shop's saved SMTP server; SmtpSession checks it again when it connects. */
+    private static SmtpSession.Server smtpServer(JsonNode s, String password) {
+        return new SmtpSession.Server(s.path("host").asText(), s.path("port").asInt(587), s.path("security").asText("STARTTLS"),
+                s.hasNonNull("username") ? s.path("username").asText() : null, password);
     }
 
     /** Keeps the last check on the shop's row (and an audit row for a test message, which is a send). */

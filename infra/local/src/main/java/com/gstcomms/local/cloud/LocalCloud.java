@@ -324,6 +324,9 @@ public final class LocalCloud implements AutoCloseable {
         if (env.getOrDefault("GSTCOMMS_TWILIO_SENDER", "").isBlank()) {
             env.put("GSTCOMMS_TWILIO_SENDER", LOCAL_WHATSAPP_SENDER);
         }
+        // The local SMTP server is on 127.0.0.1: a shop's own SMTP settings may point there, here only
+        // (issue 15 §4; template.yaml never sets it, so in AWS loopback and private addresses are refused).
+        env.put("GSTCOMMS_OUTBOUND_ALLOW_LOOPBACK", "true");
         // No KMS here: provider secrets are sealed with a local master key shared by every function.
         env.put("GSTCOMMS_SECRETS_MASTER_KEY", "local");
         env.remove("GSTCOMMS_SECRETS_KMS_KEY_ID");

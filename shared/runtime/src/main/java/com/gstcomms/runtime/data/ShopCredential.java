@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 /**
  * A shop's settings for one provider. The secret (API key, password, auth token) is stored only
  * sealed — see {@link com.gstcomms.runtime.secrets.SecretSealer} — with a short hint for masked
- * display ({@code SG.****abcd}); it is never read back in clear through the API.
+ * display ({@code ****abcd}); it is never read back in clear through the API.
  */
 @Entity
 public class ShopCredential extends PanacheEntity {

@@ -42,7 +42,8 @@ public class ProviderCredentials {
             row.provider = provider;
             row.settings = settingsJson == null ? "{}" : settingsJson;
             if (secret != null) {
-                SealedSecret sealed = sealer.seal(secret, owner(shopId, provider));
+                // An SMTP password is a password (nothing of it is shown); SendGrid keys and Twilio tokens are keys.
+                SealedSecret sealed = sealer.seal(secret, owner(shopId, provider), provider == Provider.SMTP);
                 row.secretCiphertext = sealed.ciphertext();
                 row.secretWrappedKey = sealed.wrappedKey();
                 row.secretKeyRef = sealed.keyRef();
@@ -61,7 +62,7 @@ public class ProviderCredentials {
     public record Opened(String settingsJson, String secret) {
         @Override
         public String toString() {
-            return "Opened[settings=" + settingsJson + ", secret=" + SecretSealer.mask(secret) + "]";
+            return "Opened[settings=" + settingsJson + ", secret=" + SecretSealer.maskPassword(secret) + "]";
         }
     }
 }

@@ -31,13 +31,19 @@ public class SecretSealer {
         this.masterKey = masterKey;
     }
 
+    /** Seals a key or token (its hint may show the last four characters). */
     public SealedSecret seal(String secret, String owner) {
+        return seal(secret, owner, false);
+    }
+
+    /** Seals a secret; a {@code password}'s hint shows none of it. */
+    public SealedSecret seal(String secret, String owner, boolean password) {
         byte[] context = owner.getBytes(StandardCharsets.UTF_8);
         MasterKey.DataKey dataKey = masterKey.newDataKey(context);
         try {
             byte[] ciphertext = AesGcm.encrypt(new SecretKeySpec(dataKey.plaintext(), "AES"),
                     secret.getBytes(StandardCharsets.UTF_8), context);
-            return new SealedSecret(ciphertext, dataKey.wrapped(), masterKey.keyRef(), mask(secret));
+            return new SealedSecret(ciphertext, dataKey.wrapped(), masterKey.keyRef(), password ? maskPassword(secret) : mask(secret));
         } finally {
             Arrays.fill(dataKey.plaintext(), (byte) 0);
         }
@@ -55,16 +61,22 @@ public class SecretSealer {
     }
 
     /**
-     * How a secret is shown back: its first three characters (a provider prefix such as "SG.") and last
-     * four, e.g. {@code SG.****abcd}; short secrets show nothing but the stars.
+     * How a key or token is shown back (issue 15 §6): at most its last four characters, and only for keys of
+     * 16 characters or more ({@code ****abcd}); anything shorter shows only the stars. A prefix such as
+     * "SG." is not shown: together with the end it narrowed the key down more than needed to recognise it.
      */
     public static String mask(String secret) {
         if (secret == null || secret.isEmpty()) {
             return "";
         }
-        if (secret.length() < 12) {
+        if (secret.length() < 16) {
             return "****";
         }
-        return secret.substring(0, 3) + "****" + secret.substring(secret.length() - 4);
+        return "****" + secret.substring(secret.length() - 4);
+    }
+
+    /** How a password is shown back: nothing of it, only that one is stored. */
+    public static String maskPassword(String secret) {
+        return secret == null || secret.isEmpty() ? "" : "****";
     }
 }

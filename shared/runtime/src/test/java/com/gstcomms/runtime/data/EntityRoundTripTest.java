@@ -76,13 +76,13 @@ class EntityRoundTripTest {
         c.secretCiphertext = new byte[] {1, 2, 3, (byte) 0xff};
         c.secretWrappedKey = new byte[] {9, 8, 7};
         c.secretKeyRef = "local:abc";
-        c.secretHint = "SG.****abcd";
+        c.secretHint = "****abcd";
         c.settings = "{\"fromEmail\": \"billing@kala.in\"}";
         persist(c);
         ShopCredential back = Db.tx(() -> ShopCredential.findFor(shop.id, ShopCredential.Provider.SENDGRID));
         assertThat(back.secretCiphertext).containsExactly(1, 2, 3, 0xff);
         assertThat(back.secretWrappedKey).containsExactly(9, 8, 7);
-        assertThat(back.secretHint).isEqualTo("SG.****abcd");
+        assertThat(back.secretHint).isEqualTo("****abcd");
         assertThat(back.settings).contains("billing@kala.in");
     }
 

@@ -41,7 +41,7 @@ class ProviderCredentialsTest {
 
         ShopCredential row = inTransaction(() -> ShopCredential.findFor(shopId, Provider.SENDGRID));
         assertThat(new String(row.secretCiphertext, StandardCharsets.ISO_8859_1)).doesNotContain("live-key");
-        assertThat(row.secretHint).isEqualTo("SG.****WXYZ");
+        assertThat(row.secretHint).isEqualTo("****WXYZ");
 
         var opened = inTransaction(() -> credentials.open(shopId, Provider.SENDGRID)).orElseThrow();
         assertThat(opened.secret()).isEqualTo(KEY);
@@ -55,6 +55,8 @@ class ProviderCredentialsTest {
         inTransaction(() -> credentials.save(shopId, Provider.SMTP, "{\"host\":\"smtp.b.in\"}", null));
         var opened = inTransaction(() -> credentials.open(shopId, Provider.SMTP)).orElseThrow();
         assertThat(opened.secret()).isEqualTo("pa55word-long-enough");
+        assertThat(inTransaction(() -> ShopCredential.findFor(shopId, Provider.SMTP)).secretHint)
+                .as("nothing of a password is shown").isEqualTo("****");
         assertThat(opened.settingsJson()).contains("smtp.b.in");
     }
 

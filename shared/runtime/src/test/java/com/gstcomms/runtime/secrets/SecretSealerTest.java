@@ -37,7 +37,7 @@ class SecretSealerTest {
         String bytesAsText = new String(sealed.ciphertext(), StandardCharsets.ISO_8859_1)
                 + new String(sealed.wrappedKey(), StandardCharsets.ISO_8859_1);
         assertThat(bytesAsText).doesNotContain("abcdefghijklmnop");
-        assertThat(sealed.toString()).doesNotContain("abcdefghijklmnop").contains("SG.****HIJK");
+        assertThat(sealed.toString()).doesNotContain("abcdefghijklmnop").contains("****HIJK").doesNotContain("SG.");
     }
 
     @Test
@@ -81,12 +81,22 @@ class SecretSealerTest {
 
     @ParameterizedTest
     @CsvSource({
-            "SG.abcdefghijklmnop.qrstuvwxyz0123456789abcd, SG.****abcd",
-            "0123456789abcdef0123456789abcdef,               012****cdef",
+            "SG.abcdefghijklmnop.qrstuvwxyz0123456789abcd, ****abcd",
+            "0123456789abcdef0123456789abcdef,               ****cdef",
+            "0123456789abcdef,                               ****cdef",
+            "0123456789abcde,                                ****",
+            "twelve-chars,                                   ****",
             "short-pass,                                   ****",
             "'',                                           ''",
     })
     void masksSecretsForDisplay(String secret, String shown) {
         assertThat(SecretSealer.mask(secret)).isEqualTo(shown);
+    }
+
+    @Test
+    void showsNothingOfAPassword() {
+        SealedSecret sealed = new SecretSealer(randomKey()).seal("a-long-smtp-password-2026", "shop:1/SMTP", true);
+        assertThat(sealed.hint()).isEqualTo("****");
+        assertThat(SecretSealer.maskPassword("")).isEmpty();
     }
 }

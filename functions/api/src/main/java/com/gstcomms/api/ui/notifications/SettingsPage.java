@@ -23,7 +23,7 @@ import static com.gstcomms.runtime.data.ApiKey.Role.VIEWER;
 /**
  * Notification Center, Settings tab: SendGrid, SMTP and Twilio credentials through
  * {@code PUT /v1/settings/providers}' logic. Secrets are write-only: the forms never carry them back, the
- * page shows only the stored hint ({@code SG.****abcd}); an empty secret field keeps the stored secret.
+ * page shows only the stored hint ({@code ****abcd}); an empty secret field keeps the stored secret.
  * A live status badge per provider (the probes of {@code GET /v1/services/status}) and a "send test" form.
  */
 @Path("/ui/notifications/settings")
