@@ -46,10 +46,31 @@ public record ErrorReportTable(List<String> header, List<List<String>> rows, int
         }
     }
 
+    /** The header, the rows kept and the count of all rows, as the reading goes. */
+    private static final class Collected {
+        List<String> header;
+        final List<List<String>> rows = new ArrayList<>();
+        int count;
+
+        /** Only the header and the shown rows are kept; beyond them only the ends of records matter. */
+        boolean keeping() {
+            return header == null || rows.size() < MAX_ROWS;
+        }
+
+        void end(List<String> record) {
+            if (header == null) {
+                header = List.copyOf(record);
+            } else {
+                count++;
+                if (rows.size() < MAX_ROWS) {
+                    rows.add(List.copyOf(record));
+                }
+            }
+        }
+    }
+
     private static ErrorReportTable read(Reader in) throws IOException {
-        List<String> header = null;
-        List<List<String>> rows = new ArrayList<>();
-        int count = 0;
+        Collected table = new Collected();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -59,8 +80,7 @@ public record ErrorReportTable(List<String> header, List<List<String>> rows, int
             c = in.read();
         }
         for (; c != -1; c = in.read()) {
-            // Only the header and the shown rows are kept; beyond them only the ends of records matter.
-            boolean keep = header == null || rows.size() < MAX_ROWS;
+            boolean keep = table.keeping();
             if (quoted) {
                 if (c == '"') {
                     in.mark(1);
@@ -92,14 +112,7 @@ public record ErrorReportTable(List<String> header, List<List<String>> rows, int
                 }
                 case '\n' -> {
                     add(record, field, keep);
-                    if (header == null) {
-                        header = List.copyOf(record);
-                    } else {
-                        count++;
-                        if (keep) {
-                            rows.add(List.copyOf(record));
-                        }
-                    }
+                    table.end(record);
                     record.clear();
                     any = false;
                 }
@@ -110,21 +123,13 @@ public record ErrorReportTable(List<String> header, List<List<String>> rows, int
             }
         }
         if (any || field.length() > 0) {
-            boolean keep = header == null || rows.size() < MAX_ROWS;
-            add(record, field, keep);
-            if (header == null) {
-                header = List.copyOf(record);
-            } else {
-                count++;
-                if (keep) {
-                    rows.add(List.copyOf(record));
-                }
-            }
+            add(record, field, table.keeping());
+            table.end(record);
         }
-        if (header == null) {
+        if (table.header == null) {
             return new ErrorReportTable(List.of(), List.of(), 0);
         }
-        return new ErrorReportTable(header, List.copyOf(rows), count);
+        return new ErrorReportTable(table.header, List.copyOf(table.rows), table.count);
     }
 
     private static void append(StringBuilder field, char c, boolean keep) {
