@@ -11,8 +11,8 @@ public interface ShopifyConfig {
     /** The app's client id: the {@code aud} of its session tokens. */
     String apiKey();
 
-    /** The app's client secret (never logged). */
-    String apiSecret();
+    // The app's client secret is not here: it is read at run time through PlatformSecrets
+    // (SHOPIFY_API_SECRET: Secrets Manager in AWS, gstcomms.shopify.api-secret locally).
 
     /** Clock skew allowed on {@code exp} and {@code nbf}. */
     @WithDefault("5S")

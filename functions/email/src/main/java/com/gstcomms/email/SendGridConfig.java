@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /** SendGrid v3 Mail Send: where it is, the platform's key, and how long to wait before falling back to SMTP. */
 @ConfigMapping(prefix = "gstcomms.sendgrid")
@@ -14,8 +13,9 @@ public interface SendGridConfig {
     @WithDefault("https://api.sendgrid.com")
     String baseUrl();
 
-    /** The platform's key, used for shops that have not configured their own. None: SMTP only. */
-    Optional<String> apiKey();
+    // The platform's key (for shops that have not configured their own; none: SMTP only) is read at
+    // run time through PlatformSecrets (SENDGRID_API_KEY: Secrets Manager in AWS, gstcomms.sendgrid.api-key
+    // locally).
 
     /** Connecting longer than this means SendGrid is unreachable: fall back to SMTP. */
     @WithDefault("2S")

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The platform's own Twilio account, used for shops that did not bring theirs, and where Twilio is.
- * The auth token comes from the environment (Secrets Manager / SSM through template.yaml), never a file.
+ * The auth token is not here: PlatformSecrets reads it at run time (Secrets Manager in AWS).
  */
 @ConfigMapping(prefix = "gstcomms.twilio")
 public interface TwilioConfig {
@@ -22,7 +22,8 @@ public interface TwilioConfig {
 
     Optional<String> accountSid();
 
-    Optional<String> authToken();
+    // The platform account's auth token is read at run time through PlatformSecrets (TWILIO_AUTH_TOKEN:
+    // Secrets Manager in AWS, gstcomms.twilio.auth-token locally), not kept in the environment.
 
     /** The platform's WhatsApp sender number (E.164, with or without the {@code whatsapp:} prefix). */
     Optional<String> sender();

@@ -1,6 +1,7 @@
 package com.gstcomms.api.ui;
 
-import com.gstcomms.api.ShopifyConfig;
+import com.gstcomms.runtime.secrets.PlatformSecret;
+import com.gstcomms.runtime.secrets.PlatformSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The pages' sign-in session: an HttpOnly, SameSite=Strict cookie holding {@code keyId.expiry.nonce.mac},
@@ -35,20 +37,30 @@ public class UiSessions {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private final byte[] sessionKey;
-    private final byte[] csrfKey;
+    /** The app secret, asked on every use: it is read from Secrets Manager and may be rotated. */
+    private final Supplier<String> secret;
     private final Clock clock;
 
     @jakarta.inject.Inject
-    public UiSessions(ShopifyConfig shopify) {
-        this(shopify.apiSecret(), Clock.systemUTC());
+    public UiSessions(PlatformSecrets secrets) {
+        this(() -> secrets.required(PlatformSecret.SHOPIFY_API_SECRET), Clock.systemUTC());
     }
 
     UiSessions(String secret, Clock clock) {
-        byte[] root = secret.getBytes(StandardCharsets.UTF_8);
-        this.sessionKey = mac(root, "gstcomms-ui-session-v1");
-        this.csrfKey = mac(root, "gstcomms-ui-csrf-v1");
+        this(() -> secret, clock);
+    }
+
+    private UiSessions(Supplier<String> secret, Clock clock) {
+        this.secret = secret;
         this.clock = clock;
+    }
+
+    private byte[] sessionKey() {
+        return mac(secret.get().getBytes(StandardCharsets.UTF_8), "gstcomms-ui-session-v1");
+    }
+
+    private byte[] csrfKey() {
+        return mac(secret.get().getBytes(StandardCharsets.UTF_8), "gstcomms-ui-csrf-v1");
     }
 
     /** A new session value for API key {@code keyId}. */
@@ -56,7 +68,7 @@ public class UiSessions {
         byte[] nonce = new byte[12];
         RANDOM.nextBytes(nonce);
         String payload = keyId + "." + clock.instant().plus(LIFETIME).getEpochSecond() + "." + B64.encodeToString(nonce);
-        return payload + "." + B64.encodeToString(mac(sessionKey, payload));
+        return payload + "." + B64.encodeToString(mac(sessionKey(), payload));
     }
 
     /** The key id of a session value whose MAC matches and which has not expired. */
@@ -75,7 +87,7 @@ public class UiSessions {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(mac(sessionKey, payload), given)) {
+        if (!MessageDigest.isEqual(mac(sessionKey(), payload), given)) {
             return Optional.empty();
         }
         try {
@@ -90,7 +102,7 @@ public class UiSessions {
 
     /** The CSRF token bound to one session value. */
     public String csrfToken(String sessionValue) {
-        return B64.encodeToString(mac(csrfKey, sessionValue));
+        return B64.encodeToString(mac(csrfKey(), sessionValue));
     }
 
     public boolean csrfMatches(String sessionValue, String token) {

@@ -8,6 +8,8 @@ import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;
 import com.gstcomms.runtime.data.ShopCredential;
 import com.gstcomms.runtime.data.Suppression;
+import com.gstcomms.runtime.secrets.PlatformSecret;
+import com.gstcomms.runtime.secrets.PlatformSecrets;
 import com.gstcomms.runtime.secrets.ProviderCredentials;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,11 +43,13 @@ public class TwilioCallbacks {
     private final ProviderCredentials credentials;
     private final ProvidersConfig.Twilio platform;
     private final DeliveryEvents events;
+    private final PlatformSecrets secrets;
 
     private final io.vertx.mutiny.sqlclient.Pool pool;
 
     public TwilioCallbacks(ProviderCredentials credentials, ProvidersConfig.Twilio platform, DeliveryEvents events,
-                           io.vertx.mutiny.sqlclient.Pool pool) {
+                           io.vertx.mutiny.sqlclient.Pool pool, PlatformSecrets secrets) {
+        this.secrets = secrets;
         this.pool = pool;
         this.credentials = credentials;
         this.platform = platform;
@@ -72,7 +76,7 @@ public class TwilioCallbacks {
         }
         // The platform's own account (messages of shops without their own Twilio settings).
         boolean platformAccount = platform.accountSid().map(accountSid::equals).orElse(true)
-                && WebhookSignatures.twilioMatches(platform.authToken().orElse(null), url, params, signature);
+                && WebhookSignatures.twilioMatches(secrets.value(PlatformSecret.TWILIO_AUTH_TOKEN).orElse(null), url, params, signature);
         return shops.isEmpty() && !platformAccount ? Optional.empty() : Optional.of(shops);
     }
 

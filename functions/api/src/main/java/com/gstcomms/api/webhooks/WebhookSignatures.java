@@ -1,7 +1,8 @@
 package com.gstcomms.api.webhooks;
 
 import com.gstcomms.api.ProvidersConfig;
-import com.gstcomms.api.ShopifyConfig;
+import com.gstcomms.runtime.secrets.PlatformSecret;
+import com.gstcomms.runtime.secrets.PlatformSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;
@@ -27,13 +28,13 @@ import java.util.TreeMap;
 public class WebhookSignatures {
 
     private final ProvidersConfig.SendGrid sendGrid;
-    private final ShopifyConfig shopify;
+    private final PlatformSecrets secrets;
     private final Clock clock = Clock.systemUTC();
     private volatile PublicKey sendGridKey;
 
-    public WebhookSignatures(ProvidersConfig.SendGrid sendGrid, ShopifyConfig shopify) {
+    public WebhookSignatures(ProvidersConfig.SendGrid sendGrid, PlatformSecrets secrets) {
         this.sendGrid = sendGrid;
-        this.shopify = shopify;
+        this.secrets = secrets;
     }
 
     /**
@@ -101,7 +102,7 @@ public class WebhookSignatures {
         if (hmacHeader == null) {
             return false;
         }
-        byte[] expected = hmac("HmacSHA256", shopify.apiSecret(), body);
+        byte[] expected = hmac("HmacSHA256", secrets.required(PlatformSecret.SHOPIFY_API_SECRET), body);
         return MessageDigest.isEqual(Base64.getEncoder().encode(expected), hmacHeader.strip().getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -1,7 +1,9 @@
 package com.gstcomms.runtime.secrets;
 
 import com.gstcomms.runtime.config.SecretsManagerConfig;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
@@ -67,6 +69,23 @@ public class PlatformSecrets {
         this.clock = clock;
         this.refresh = refresh;
         this.retryAfterFailure = retryAfterFailure;
+    }
+
+    /**
+     * Reads each secret this function has an id for once at start, so the first message or request does not
+     * wait for Secrets Manager (the consumers ask from reactive pipelines, where a slow read is least
+     * welcome). A failure here is only logged: the secret is read again when it is used.
+     */
+    void warmUp(@Observes StartupEvent event) {
+        for (PlatformSecret secret : PlatformSecret.values()) {
+            if (config.apply(secret.secretIdProperty()).filter(s -> !s.isBlank()).isPresent()) {
+                try {
+                    value(secret);
+                } catch (IllegalStateException e) {
+                    // already logged, without the value; the first use tries again
+                }
+            }
+        }
     }
 
     /** The secret's current value; empty when it is not configured (or its secret does not exist). */
