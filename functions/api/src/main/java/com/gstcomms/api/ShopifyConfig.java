@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** The Shopify app's credentials: they sign session tokens (HS256) and webhooks (HMAC-SHA256). */
 @ConfigMapping(prefix = "gstcomms.shopify")
@@ -11,8 +12,12 @@ public interface ShopifyConfig {
     /** The app's client id: the {@code aud} of its session tokens. */
     String apiKey();
 
-    // The app's client secret is not here: it is read at run time through PlatformSecrets
-    // (SHOPIFY_API_SECRET: Secrets Manager in AWS, gstcomms.shopify.api-secret locally).
+    /**
+     * The app's client secret as a plain value (tests, {@code quarkus dev}). Never read it here: code asks
+     * {@code PlatformSecrets} for {@code SHOPIFY_API_SECRET}, which reads Secrets Manager in AWS and falls
+     * back to this. Declared so the property stays a known key of this mapping.
+     */
+    Optional<String> apiSecret();
 
     /** Clock skew allowed on {@code exp} and {@code nbf}. */
     @WithDefault("5S")

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** SendGrid v3 Mail Send: where it is, the platform's key, and how long to wait before falling back to SMTP. */
 @ConfigMapping(prefix = "gstcomms.sendgrid")
@@ -13,9 +14,13 @@ public interface SendGridConfig {
     @WithDefault("https://api.sendgrid.com")
     String baseUrl();
 
-    // The platform's key (for shops that have not configured their own; none: SMTP only) is read at
-    // run time through PlatformSecrets (SENDGRID_API_KEY: Secrets Manager in AWS, gstcomms.sendgrid.api-key
-    // locally).
+    /**
+     * The platform's key as a plain value (local cloud without Secrets Manager, tests), for shops that have
+     * not configured their own; none: SMTP only. Never read it here: code asks {@code PlatformSecrets} for
+     * {@code SENDGRID_API_KEY}, which reads Secrets Manager in AWS and falls back to this. Declared so the
+     * property stays a known key of this mapping.
+     */
+    Optional<String> apiKey();
 
     /** Connecting longer than this means SendGrid is unreachable: fall back to SMTP. */
     @WithDefault("2S")

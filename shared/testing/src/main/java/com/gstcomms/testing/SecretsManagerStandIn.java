@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local stand-in for AWS Secrets Manager's {@code GetSecretValue}, on its JSON protocol
+ * A local stand-in for AWS Secrets Manager's {@code GetSecretValue} (and {@code PutSecretValue}, a
+ * rotation), on its JSON protocol
  * ({@code POST /}, {@code X-Amz-Target: secretsmanager.GetSecretValue}, {@code Content-Type:
  * application/x-amz-json-1.1}, body {@code {"SecretId": name-or-ARN}}; answer {@code {"ARN", "Name",
  * "SecretString", "VersionId", "VersionStages", "CreatedDate"}}). Errors have the service's shape:
@@ -28,7 +29,8 @@ public final class SecretsManagerStandIn extends HttpStandIn {
 
     public static final String REGION = "ap-south-1";
     public static final String ACCOUNT_ID = "000000000000";
-    static final String TARGET = "secretsmanager.GetSecretValue";
+    static final String GET = "secretsmanager.GetSecretValue";
+    static final String PUT = "secretsmanager.PutSecretValue";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A stored secret; the ARN ends in "-" and six characters, as real secret ARNs do. */
@@ -84,8 +86,9 @@ public final class SecretsManagerStandIn extends HttpStandIn {
             return error(400, "MissingAuthenticationTokenException",
                     "Request is missing Authentication Token (a SigV4 signature for secretsmanager)");
         }
-        if (!TARGET.equals(call.header("X-Amz-Target"))) {
-            return error(400, "UnknownOperationException", "this stand-in serves " + TARGET + " only");
+        String target = call.header("X-Amz-Target");
+        if (!GET.equals(target) && !PUT.equals(target)) {
+            return error(400, "UnknownOperationException", "this stand-in serves " + GET + " and " + PUT + " only");
         }
         if (unavailable.get()) {
             return error(500, "InternalServiceError", "the stand-in is switched to unavailable");
@@ -103,6 +106,17 @@ public final class SecretsManagerStandIn extends HttpStandIn {
         }
         if (secret == null) {
             return error(400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+        }
+        if (PUT.equals(target)) {
+            // A rotation as `aws secretsmanager put-secret-value` does it: the new version becomes AWSCURRENT.
+            if (!request.hasNonNull("SecretString")) {
+                return error(400, "InvalidParameterException", "this stand-in takes SecretString only");
+            }
+            Secret rotated = put(secret.name(), request.get("SecretString").asText());
+            ObjectNode answer = JSON.createObjectNode().put("ARN", rotated.arn()).put("Name", rotated.name())
+                    .put("VersionId", rotated.versionId());
+            answer.putArray("VersionStages").add("AWSCURRENT");
+            return Reply.of(200, "application/x-amz-json-1.1", JSON.writeValueAsString(answer));
         }
         ObjectNode answer = JSON.createObjectNode()
                 .put("ARN", secret.arn())

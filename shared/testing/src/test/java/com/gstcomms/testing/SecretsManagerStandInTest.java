@@ -60,6 +60,15 @@ class SecretsManagerStandInTest {
     }
 
     @Test
+    void putSecretValueRotatesTheSecret() {
+        standIn.put("s", "v1");
+
+        client.putSecretValue(b -> b.secretId("s").secretString("v2"));
+
+        assertThat(client.getSecretValue(b -> b.secretId("s")).secretString()).isEqualTo("v2");
+    }
+
+    @Test
     void anUnknownSecretIsResourceNotFound() {
         assertThatThrownBy(() -> client.getSecretValue(b -> b.secretId("nothing-here")))
                 .isInstanceOf(ResourceNotFoundException.class);
