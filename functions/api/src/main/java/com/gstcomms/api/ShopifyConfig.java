@@ -12,8 +12,12 @@ public interface ShopifyConfig {
     /** The app's client id: the {@code aud} of its session tokens. */
     String apiKey();
 
-    /** The app's client secret (never logged). */
-    String apiSecret();
+    /**
+     * The app's client secret as a plain value (tests, {@code quarkus dev}). Never read it here: code asks
+     * {@code PlatformSecrets} for {@code SHOPIFY_API_SECRET}, which reads Secrets Manager in AWS and falls
+     * back to this. Declared so the property stays a known key of this mapping.
+     */
+    Optional<String> apiSecret();
 
     /**
      * The client secret before the last rotation: Shopify may go on signing webhooks with it for up to an

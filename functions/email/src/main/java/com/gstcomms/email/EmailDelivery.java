@@ -16,6 +16,8 @@ import com.gstcomms.runtime.data.Suppression;
 import com.gstcomms.runtime.email.UnsubscribeLinks;
 import com.gstcomms.runtime.lambda.RetryLater;
 import com.gstcomms.runtime.lambda.SqsBatch;
+import com.gstcomms.runtime.secrets.PlatformSecret;
+import com.gstcomms.runtime.secrets.PlatformSecrets;
 import com.gstcomms.runtime.secrets.ProviderCredentials;
 import com.gstcomms.runtime.work.NotificationClaims;
 import com.gstcomms.templates.MessageRenderException;
@@ -83,12 +85,12 @@ public class EmailDelivery {
     private final UnsubscribeLinks unsubscribeLinks;
     private final CampaignProgress campaigns;
     private final EmailConfig config;
-    private final SendGridConfig sendGridConfig;
+    private final PlatformSecrets platformSecrets;
     private final Optional<String> platformSmtpFrom;
 
     EmailDelivery(NotificationClaims claims, MessageTemplates templates, AttachmentFiles attachments,
                   SendGridMail sendGrid, SmtpMail smtp, ProviderCredentials credentials, UnsubscribeLinks unsubscribeLinks,
-                  CampaignProgress campaigns, EmailConfig config, SendGridConfig sendGridConfig,
+                  CampaignProgress campaigns, EmailConfig config, PlatformSecrets platformSecrets,
                   @ConfigProperty(name = "quarkus.mailer.from") Optional<String> platformSmtpFrom) {
         this.claims = claims;
         this.templates = templates;
@@ -99,7 +101,7 @@ public class EmailDelivery {
         this.unsubscribeLinks = unsubscribeLinks;
         this.campaigns = campaigns;
         this.config = config;
-        this.sendGridConfig = sendGridConfig;
+        this.platformSecrets = platformSecrets;
         this.platformSmtpFrom = platformSmtpFrom;
     }
 
@@ -436,7 +438,7 @@ public class EmailDelivery {
                         sender = new OutgoingEmail.Sender(from, text(sgSettings, "fromName", shopName),
                                 text(sgSettings, "replyTo", from.equalsIgnoreCase(String.valueOf(replyTo)) ? null : replyTo));
                     } else {
-                        key = sendGridConfig.apiKey().filter(s -> !s.isBlank()).orElse(null);
+                        key = platformSecrets.value(PlatformSecret.SENDGRID_API_KEY).orElse(null);
                         owner = "the platform's";
                         sender = new OutgoingEmail.Sender(config.fromEmail(), shopName, replyTo);
                     }

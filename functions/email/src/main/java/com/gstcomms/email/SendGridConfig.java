@@ -14,7 +14,12 @@ public interface SendGridConfig {
     @WithDefault("https://api.sendgrid.com")
     String baseUrl();
 
-    /** The platform's key, used for shops that have not configured their own. None: SMTP only. */
+    /**
+     * The platform's key as a plain value (local cloud without Secrets Manager, tests), for shops that have
+     * not configured their own; none: SMTP only. Never read it here: code asks {@code PlatformSecrets} for
+     * {@code SENDGRID_API_KEY}, which reads Secrets Manager in AWS and falls back to this. Declared so the
+     * property stays a known key of this mapping.
+     */
     Optional<String> apiKey();
 
     /** Connecting longer than this means SendGrid is unreachable: fall back to SMTP. */

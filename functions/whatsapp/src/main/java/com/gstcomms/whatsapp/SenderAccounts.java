@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gstcomms.core.validation.Phone;
 import com.gstcomms.core.validation.Validated;
 import com.gstcomms.runtime.data.ShopCredential.Provider;
+import com.gstcomms.runtime.secrets.PlatformSecret;
+import com.gstcomms.runtime.secrets.PlatformSecrets;
 import com.gstcomms.runtime.secrets.ProviderCredentials;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +33,12 @@ public class SenderAccounts {
     private final TwilioConfig twilio;
     private final WhatsAppConfig config;
     private final ObjectMapper json;
+    private final PlatformSecrets secrets;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
     public SenderAccounts(ProviderCredentials credentials, TwilioConfig twilio, WhatsAppConfig config,
-                          ObjectMapper json) {
+                          ObjectMapper json, PlatformSecrets secrets) {
+        this.secrets = secrets;
         this.credentials = credentials;
         this.twilio = twilio;
         this.config = config;
@@ -91,11 +95,13 @@ public class SenderAccounts {
     }
 
     private SenderAccount platformAccount() {
-        if (twilio.accountSid().isEmpty() || twilio.authToken().isEmpty() || twilio.sender().isEmpty()) {
+        // The token is read at run time (Secrets Manager in AWS); the account SID and sender are not secret.
+        var authToken = secrets.value(PlatformSecret.TWILIO_AUTH_TOKEN);
+        if (twilio.accountSid().isEmpty() || authToken.isEmpty() || twilio.sender().isEmpty()) {
             throw new Undeliverable("TWILIO_NOT_CONFIGURED", "WhatsApp is not set up: the shop has no Twilio "
                     + "settings and the platform has no gstcomms.twilio.account-sid/auth-token/sender");
         }
-        return new SenderAccount(twilio.accountSid().get(), twilio.authToken().get(),
+        return new SenderAccount(twilio.accountSid().get(), authToken.get(),
                 whatsappAddress(twilio.sender().get(), "gstcomms.twilio.sender"), config.messagesPerSecond(), false);
     }
 

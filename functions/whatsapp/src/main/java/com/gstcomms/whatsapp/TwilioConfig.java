@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The platform's own Twilio account, used for shops that did not bring theirs, and where Twilio is.
- * The auth token comes from the environment (Secrets Manager / SSM through template.yaml), never a file.
+ * The auth token is read at run time through PlatformSecrets (Secrets Manager in AWS), not from here.
  */
 @ConfigMapping(prefix = "gstcomms.twilio")
 public interface TwilioConfig {
@@ -22,6 +22,11 @@ public interface TwilioConfig {
 
     Optional<String> accountSid();
 
+    /**
+     * The platform account's auth token as a plain value (tests). Never read it here: code asks
+     * {@code PlatformSecrets} for {@code TWILIO_AUTH_TOKEN}, which reads Secrets Manager in AWS and falls
+     * back to this. Declared so the property stays a known key of this mapping.
+     */
     Optional<String> authToken();
 
     /** The platform's WhatsApp sender number (E.164, with or without the {@code whatsapp:} prefix). */

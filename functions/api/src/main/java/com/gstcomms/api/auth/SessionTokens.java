@@ -3,6 +3,8 @@ package com.gstcomms.api.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gstcomms.api.ShopifyConfig;
 import com.gstcomms.api.http.Json;
+import com.gstcomms.runtime.secrets.PlatformSecret;
+import com.gstcomms.runtime.secrets.PlatformSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;
@@ -25,15 +27,17 @@ import java.util.Optional;
 public class SessionTokens {
 
     private final ShopifyConfig shopify;
+    private final PlatformSecrets secrets;
     private final Clock clock;
 
     @jakarta.inject.Inject
-    public SessionTokens(ShopifyConfig shopify) {
-        this(shopify, Clock.systemUTC());
+    public SessionTokens(ShopifyConfig shopify, PlatformSecrets secrets) {
+        this(shopify, secrets, Clock.systemUTC());
     }
 
-    SessionTokens(ShopifyConfig shopify, Clock clock) {
+    SessionTokens(ShopifyConfig shopify, PlatformSecrets secrets, Clock clock) {
         this.shopify = shopify;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -58,7 +62,7 @@ public class SessionTokens {
         if (!"HS256".equals(header.path("alg").asText())) {
             throw new InvalidToken("the session token must be signed with HS256");
         }
-        byte[] expected = hmac(shopify.apiSecret(), (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        byte[] expected = hmac(secrets.required(PlatformSecret.SHOPIFY_API_SECRET), (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         byte[] given;
         try {
             given = Base64.getUrlDecoder().decode(parts[2]);

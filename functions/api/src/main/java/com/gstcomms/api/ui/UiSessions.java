@@ -1,9 +1,10 @@
 package com.gstcomms.api.ui;
 
-import com.gstcomms.api.ShopifyConfig;
 import com.gstcomms.api.auth.ApiKeys;
 import com.gstcomms.runtime.data.ApiKey;
 import com.gstcomms.runtime.data.UiSession;
+import com.gstcomms.runtime.secrets.PlatformSecret;
+import com.gstcomms.runtime.secrets.PlatformSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
@@ -44,15 +46,20 @@ public class UiSessions {
     /** 32 random bytes in unpadded base64url; anything else is not one of our cookies. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    private final byte[] csrfKey;
+    /** The app secret, asked on every use: it is read from Secrets Manager and may be rotated. */
+    private final Supplier<String> secret;
 
     @jakarta.inject.Inject
-    public UiSessions(ShopifyConfig shopify) {
-        this(shopify.apiSecret());
+    public UiSessions(PlatformSecrets secrets) {
+        this(() -> secrets.required(PlatformSecret.SHOPIFY_API_SECRET));
     }
 
-    UiSessions(String secret) {
-        this.csrfKey = mac(secret.getBytes(StandardCharsets.UTF_8), "gstcomms-ui-csrf-v1");
+    UiSessions(Supplier<String> secret) {
+        this.secret = secret;
+    }
+
+    private byte[] csrfKey() {
+        return mac(secret.get().getBytes(StandardCharsets.UTF_8), "gstcomms-ui-csrf-v1");
     }
 
     /** Opens a session of API key {@code key} and answers the cookie value (the only copy of the token). */
@@ -85,7 +92,7 @@ public class UiSessions {
 
     /** The CSRF token bound to one session value. */
     public String csrfToken(String sessionValue) {
-        return B64.encodeToString(mac(csrfKey, sessionValue));
+        return B64.encodeToString(mac(csrfKey(), sessionValue));
     }
 
     public boolean csrfMatches(String sessionValue, String token) {

@@ -8,6 +8,8 @@ import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;
 import com.gstcomms.runtime.data.ShopCredential;
 import com.gstcomms.runtime.data.Suppression;
+import com.gstcomms.runtime.secrets.PlatformSecret;
+import com.gstcomms.runtime.secrets.PlatformSecrets;
 import com.gstcomms.runtime.secrets.ProviderCredentials;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -53,11 +55,13 @@ public class TwilioCallbacks {
     private final ProviderCredentials credentials;
     private final ProvidersConfig.Twilio platform;
     private final DeliveryEvents events;
+    private final PlatformSecrets secrets;
 
     private final io.vertx.mutiny.sqlclient.Pool pool;
 
     public TwilioCallbacks(ProviderCredentials credentials, ProvidersConfig.Twilio platform, DeliveryEvents events,
-                           io.vertx.mutiny.sqlclient.Pool pool) {
+                           io.vertx.mutiny.sqlclient.Pool pool, PlatformSecrets secrets) {
+        this.secrets = secrets;
         this.pool = pool;
         this.credentials = credentials;
         this.platform = platform;
@@ -138,8 +142,10 @@ public class TwilioCallbacks {
     }
 
     private boolean signedByPlatform(String accountSid, String url, Map<String, String> params, String signature) {
-        return platform.authToken().isPresent() && platform.accountSid().map(accountSid::equals).orElse(true)
-                && WebhookSignatures.twilioMatches(platform.authToken().get(), url, params, signature);
+        // The token is read at run time (Secrets Manager in AWS, shared/runtime PlatformSecrets).
+        String token = secrets.value(PlatformSecret.TWILIO_AUTH_TOKEN).orElse(null);
+        return token != null && platform.accountSid().map(accountSid::equals).orElse(true)
+                && WebhookSignatures.twilioMatches(token, url, params, signature);
     }
 
     private OffsetDateTime currentWindow() {

@@ -2,6 +2,8 @@ package com.gstcomms.api.webhooks;
 
 import com.gstcomms.api.ProvidersConfig;
 import com.gstcomms.api.ShopifyConfig;
+import com.gstcomms.runtime.secrets.PlatformSecret;
+import com.gstcomms.runtime.secrets.PlatformSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;
@@ -27,12 +29,14 @@ import java.util.TreeMap;
 public class WebhookSignatures {
 
     private final ProvidersConfig.SendGrid sendGrid;
+    private final PlatformSecrets secrets;
     private final ShopifyConfig shopify;
     private final Clock clock = Clock.systemUTC();
     private volatile PublicKey sendGridKey;
 
-    public WebhookSignatures(ProvidersConfig.SendGrid sendGrid, ShopifyConfig shopify) {
+    public WebhookSignatures(ProvidersConfig.SendGrid sendGrid, PlatformSecrets secrets, ShopifyConfig shopify) {
         this.sendGrid = sendGrid;
+        this.secrets = secrets;
         this.shopify = shopify;
     }
 
@@ -143,7 +147,7 @@ public class WebhookSignatures {
             return false;
         }
         byte[] given = hmacHeader.strip().getBytes(StandardCharsets.US_ASCII);
-        boolean current = MessageDigest.isEqual(Base64.getEncoder().encode(hmac("HmacSHA256", shopify.apiSecret(), body)), given);
+        boolean current = MessageDigest.isEqual(Base64.getEncoder().encode(hmac("HmacSHA256", secrets.required(PlatformSecret.SHOPIFY_API_SECRET), body)), given);
         boolean previous = shopify.previousApiSecret().filter(secret -> !secret.isBlank())
                 .map(secret -> MessageDigest.isEqual(Base64.getEncoder().encode(hmac("HmacSHA256", secret, body)), given))
                 .orElse(false);

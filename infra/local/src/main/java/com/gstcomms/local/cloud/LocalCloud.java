@@ -22,6 +22,7 @@ import com.gstcomms.testing.LocalAws;
 import com.gstcomms.testing.LocalServers;
 import com.gstcomms.testing.PostgresServer;
 import com.gstcomms.testing.S3Server;
+import com.gstcomms.testing.SecretsManagerStandIn;
 import com.gstcomms.testing.SendGridStandIn;
 import com.gstcomms.testing.SmtpServer;
 import com.gstcomms.testing.SqsServer;
@@ -56,6 +57,7 @@ public final class LocalCloud implements AutoCloseable {
 
     public static final String REGION = LocalAws.REGION;
     static final String DATABASE = "gstcomms";
+    private static final String PLATFORM_SECRET_PREFIX = "GSTCOMMS_PLATFORM_SECRETS_";
     /** The platform WhatsApp sender when the template gives none (Twilio's sandbox number). */
     static final String LOCAL_WHATSAPP_SENDER = "whatsapp:+14155238886";
 
@@ -78,6 +80,7 @@ public final class LocalCloud implements AutoCloseable {
     private SmtpServer smtp;
     private SendGridStandIn sendGrid;
     private TwilioStandIn twilio;
+    private SecretsManagerStandIn secretsManager;
     private LocalDatabase database;
     private String bucket;
     private HttpApiGateway gateway;
@@ -124,6 +127,8 @@ public final class LocalCloud implements AutoCloseable {
         smtp = LocalServers.smtp();
         sendGrid = LocalServers.sendGrid();
         twilio = LocalServers.twilio();
+        secretsManager = SecretsManagerStandIn.start();
+        closeables.add(secretsManager);
         postgres = pg.join();
         sqs = mq.join();
         s3 = files.join();
@@ -259,33 +264,40 @@ public final class LocalCloud implements AutoCloseable {
         }
         parameters.put("DatabaseSecretArn", "arn:aws:secretsmanager:" + REGION + ":" + LocalEnvironment.ACCOUNT_ID
                 + ":secret:gst-comms-local-database");
-        parameters.put("ProviderSecretsArn", "arn:aws:secretsmanager:" + REGION + ":" + LocalEnvironment.ACCOUNT_ID
-                + ":secret:gst-comms-local-providers");
+        // The API's own local app key (functions/api application.properties); the stand-ins' public key and SID.
+        parameters.put("ShopifyApiKey", "local-app-key");
+        if (sendGrid != null) {
+            parameters.put("SendGridWebhookPublicKey", sendGrid.verificationPublicKeyBase64());
+        }
+        if (twilio != null) {
+            parameters.put("PlatformTwilioAccountSid", twilio.accountSid());
+        }
         parameters.put("ApiBaseUrl", gateway == null ? "" : apiUrl());
         parameters.put("SubnetIds", List.of());
         parameters.put("SecurityGroupIds", List.of());
         return parameters;
     }
 
-    /** What the template's Secrets Manager references give locally: the stand-ins' keys. */
+    /** What the template's deploy-time Secrets Manager references give locally: the database's login. */
     private Map<String, String> localSecrets() {
         Map<String, String> secrets = new HashMap<>();
         if (postgres != null) {
             secrets.put("username", postgres.username());
             secrets.put("password", postgres.password());
         }
-        if (sendGrid != null) {
-            secrets.put("sendgridApiKey", sendGrid.validApiKey());
-            secrets.put("sendgridWebhookPublicKey", sendGrid.verificationPublicKeyBase64());
-        }
-        if (twilio != null) {
-            secrets.put("twilioAccountSid", twilio.accountSid());
-            secrets.put("twilioAuthToken", twilio.authToken());
-        }
-        // The API's own local defaults (functions/api application.properties).
-        secrets.put("shopifyApiKey", "local-app-key");
-        secrets.put("shopifyApiSecret", "local-app-secret-not-for-production");
-        secrets.put("unsubscribeSecret", "local-unsubscribe-secret-not-for-production");
+        return secrets;
+    }
+
+    /**
+     * The platform secrets the functions read at run time (GSTCOMMS_PLATFORM_SECRETS_X names the secret):
+     * the stand-ins' keys and local values for the Shopify app and the unsubscribe links.
+     */
+    private Map<String, String> platformSecrets() {
+        Map<String, String> secrets = new HashMap<>();
+        secrets.put("SHOPIFY_API_SECRET", "local-app-secret-not-for-production");
+        secrets.put("UNSUBSCRIBE_SECRET", "local-unsubscribe-secret-not-for-production");
+        secrets.put("SENDGRID_API_KEY", sendGrid.validApiKey());
+        secrets.put("TWILIO_AUTH_TOKEN", twilio.authToken());
         return secrets;
     }
 
@@ -302,6 +314,19 @@ public final class LocalCloud implements AutoCloseable {
                 env.put(key, resolved);
             }
         });
+        // Platform secrets: the template names them, a local Secrets Manager stand-in holds them, and the
+        // functions read them at run time as in AWS (PlatformSecrets). A name without a local value stays
+        // missing there, which the functions take as "not configured".
+        Map<String, String> localValues = platformSecrets();
+        env.forEach((key, secretName) -> {
+            if (key.startsWith(PLATFORM_SECRET_PREFIX) && !secretName.isBlank()) {
+                String value = localValues.get(key.substring(PLATFORM_SECRET_PREFIX.length()));
+                if (value != null) {
+                    secretsManager.put(secretName, value);
+                }
+            }
+        });
+        env.putIfAbsent("GSTCOMMS_SECRETSMANAGER_ENDPOINT", secretsManager.baseUrl());
         // Where the local servers are (in AWS the SDK finds the services and the role gives credentials).
         env.putIfAbsent("GSTCOMMS_AWS_REGION", REGION);
         env.putIfAbsent("GSTCOMMS_AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY_ID);

@@ -27,7 +27,7 @@ final class LocalEnvironment implements Resolver.Environment {
 
     /**
      * @param parameters   local values of the template's parameters (the rest take their Default)
-     * @param secrets      Secrets Manager JSON keys → local values (username, sendgridApiKey, ...)
+     * @param secrets      Secrets Manager JSON keys of deploy-time references → local values (username, password)
      * @param resourceRefs {@code !Ref} value of each resource the local cloud made (queue URL, bucket name)
      * @param attributes   {@code !GetAtt} values: resource → attribute → value
      */

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -26,11 +27,13 @@ public class AwsClients {
     private final AwsConfig aws;
     private final SqsConfig sqs;
     private final S3Config s3;
+    private final SecretsManagerConfig secretsManager;
 
-    AwsClients(AwsConfig aws, SqsConfig sqs, S3Config s3) {
+    AwsClients(AwsConfig aws, SqsConfig sqs, S3Config s3, SecretsManagerConfig secretsManager) {
         this.aws = aws;
         this.sqs = sqs;
         this.s3 = s3;
+        this.secretsManager = secretsManager;
     }
 
     AwsCredentialsProvider credentials() {
@@ -85,6 +88,18 @@ public class AwsClients {
                 .build();
     }
 
+    /** Reads the platform secrets (PlatformSecrets); built only when a secret id is configured. */
+    @Produces
+    @Singleton
+    SecretsManagerClient secretsManagerClient() {
+        var builder = SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(aws.region()))
+                .credentialsProvider(credentials());
+        secretsManager.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
     void close(@Disposes SqsClient client) {
         client.close();
     }
@@ -98,6 +113,10 @@ public class AwsClients {
     }
 
     void close(@Disposes KmsClient client) {
+        client.close();
+    }
+
+    void close(@Disposes SecretsManagerClient client) {
         client.close();
     }
 }

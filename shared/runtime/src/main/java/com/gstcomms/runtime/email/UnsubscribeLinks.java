@@ -1,7 +1,10 @@
 package com.gstcomms.runtime.email;
 
 import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.runtime.secrets.PlatformSecret;
+import com.gstcomms.runtime.secrets.PlatformSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.crypto.Mac;
@@ -13,6 +16,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The unsubscribe link of bulk messages: the email function puts it in the body and in the
@@ -28,7 +32,8 @@ import java.util.Optional;
  * <p><b>Token:</b> {@code base64url(payload) "." base64url(HMAC-SHA256(secret, "gstcomms-unsubscribe:" + payload))},
  * unpadded, where {@code payload = "1|" + shopId + "|" + CHANNEL + "|" + address} (UTF-8; version 1;
  * the email address in lower case, a WhatsApp number in E.164). The secret is
- * {@code gstcomms.unsubscribe.secret} (at least 32 characters, the same in the email function and the
+ * the platform secret {@code UNSUBSCRIBE_SECRET} ({@link PlatformSecrets}: Secrets Manager in AWS, else
+ * {@code gstcomms.unsubscribe.secret}; at least 32 characters, the same in the email function and the
  * API). The address is readable by whoever holds the link — only the recipient does — but cannot be
  * changed without the secret, so a link unsubscribes exactly one address of one shop.
  */
@@ -43,13 +48,23 @@ public class UnsubscribeLinks {
     private static final Base64.Decoder B64_DECODE = Base64.getUrlDecoder();
 
     private final String apiBaseUrl;
-    private final Optional<String> secret;
+    /** Asked on every use: in AWS the secret is read from Secrets Manager and may be rotated. */
+    private final Supplier<Optional<String>> secret;
 
+    @Inject
     public UnsubscribeLinks(@ConfigProperty(name = "gstcomms.api.base-url", defaultValue = "http://localhost:8080")
-                            String apiBaseUrl,
-                            @ConfigProperty(name = "gstcomms.unsubscribe.secret") Optional<String> secret) {
+                            String apiBaseUrl, PlatformSecrets secrets) {
+        this(apiBaseUrl, () -> secrets.value(PlatformSecret.UNSUBSCRIBE_SECRET));
+    }
+
+    /** With a fixed secret (tests). */
+    public UnsubscribeLinks(String apiBaseUrl, Optional<String> secret) {
+        this(apiBaseUrl, () -> secret);
+    }
+
+    private UnsubscribeLinks(String apiBaseUrl, Supplier<Optional<String>> secret) {
         this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl;
-        this.secret = secret.filter(s -> !s.isBlank());
+        this.secret = () -> secret.get().filter(s -> !s.isBlank());
     }
 
     /** What an unsubscribe link stands for. */
@@ -58,7 +73,7 @@ public class UnsubscribeLinks {
 
     /** True when a secret long enough is configured (links can be made and checked). */
     public boolean configured() {
-        return secret.filter(s -> s.length() >= MIN_SECRET_LENGTH).isPresent();
+        return secret.get().filter(s -> s.length() >= MIN_SECRET_LENGTH).isPresent();
     }
 
     /** The link for one recipient of one shop on one channel. */
@@ -97,7 +112,7 @@ public class UnsubscribeLinks {
     }
 
     private byte[] mac(String payload) {
-        String key = secret.orElseThrow(() -> new IllegalStateException(
+        String key = secret.get().orElseThrow(() -> new IllegalStateException(
                 "gstcomms.unsubscribe.secret is not configured: bulk messages need it for their unsubscribe links"));
         if (key.length() < MIN_SECRET_LENGTH) {
             throw new IllegalStateException("gstcomms.unsubscribe.secret must be at least " + MIN_SECRET_LENGTH
