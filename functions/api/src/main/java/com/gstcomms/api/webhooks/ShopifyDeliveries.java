@@ -16,8 +16,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * over 4 hours), and says to de-duplicate on that id. The id is a header, though, and the HMAC covers only the
  * body: whoever holds one signed body can post it again under a fresh id. So a delivery is also a duplicate
  * when the same body (SHA-256) arrives again for the same topic and the same shop row (a shop that reinstalls
- * gets a new row, so its later shop/redact is not taken for the old one). Rows are kept 30 days (more than the
- * 7 days asked, and more than the Triggered-At window), then swept.
+ * gets a new row, so its later shop/redact is not taken for the old one). Rows are kept 400 days, then swept:
+ * the id needs 7 days, but a body captured once (a log, a proxy) carries a valid HMAC until the app secret
+ * is rotated, and its fresh headers are the attacker's, so the body's hash must outlive any plausible capture;
+ * compliance deliveries are a few per shop a year, so this costs nothing.
  *
  * <p>A claim is taken before the work and marked DONE after it; a failed attempt drops its claim, so
  * Shopify's retry does the work. A claim left by an attempt that died (Lambda timeout) is taken over after
@@ -27,7 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public class ShopifyDeliveries {
 
     static final Duration LEASE = Duration.ofMinutes(5);
-    static final Duration KEPT = Duration.ofDays(30);
+    static final Duration KEPT = Duration.ofDays(400);
 
     /** The same delivery: its id, or its body for the same topic and shop row ($1..$4). */
     private static final String SAME = "(webhook_id = $1 or (shop_id = $2 and topic = $3 and body_sha256 = $4))";
