@@ -64,7 +64,8 @@ class TemplateSandboxAttackTest {
             "{uri:Foo.bar}",
             "{msg:hello}",
             "{global:x}",
-            "{@java.lang.System sys}{sys}");
+            "{@java.lang.System sys}{sys}",
+            "{#for a in items}{#for b in a_count}{#for c in a_count}x{/for}{/for}{/for}");
 
     static final List<String> LOG = Collections.synchronizedList(new ArrayList<>());
     static final Handler CAPTURE = new Handler() {

@@ -86,15 +86,20 @@ public final class TemplateSandbox {
     private static final Set<String> ITERATION_METADATA = Set.of("index", "count", "hasNext", "isFirst", "isLast",
             "odd", "even", "isOdd", "isEven", "indexParity");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    /** The instance attribute that carries the rendering's {@link Budget} to the resolvers. */
+    private static final String BUDGET = "gstcomms.sandbox.budget";
 
     private static final Engine ENGINE = Engine.builder()
             .addSectionHelper(new IfSectionHelper.Factory())
             .addSectionHelper(new LoopSectionHelper.Factory(LoopSectionHelper.Factory.ITERATION_METADATA_PREFIX_ALIAS_UNDERSCORE))
-            .addValueResolver(new VariablesResolver())
-            .addValueResolver(new CaseResolver())
-            .addValueResolver(ValueResolvers.orResolver())
+            // Every resolver is charged: each look-up counts against the rendering's budget, and so does the
+            // length of every text it hands back (a look-up returns a reference, but escaping and upper/lower
+            // make copies: memory would grow before any output reached the output check).
+            .addValueResolver(new Charged(new VariablesResolver()))
+            .addValueResolver(new Charged(new CaseResolver()))
+            .addValueResolver(new Charged(ValueResolvers.orResolver()))
             // A loop's iteration (its alias and item_index, item_count…) is a Qute Mapper: the loop's own.
-            .addValueResolver(ValueResolvers.mapperResolver())
+            .addValueResolver(new Charged(ValueResolvers.mapperResolver()))
             .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
             .strictRendering(true)
             .removeStandaloneLines(true)
@@ -128,10 +133,13 @@ public final class TemplateSandbox {
         public String render(Map<String, ?> variables, String where) {
             Budget budget = new Budget(where, maxOutput);
             Variables root = new Variables(budget, variables == null ? Map.of() : variables);
-            TemplateInstance instance = template.instance().data(root);
+            TemplateInstance instance = template.instance().data(root).setAttribute(BUDGET, budget);
             StringBuilder out = new StringBuilder();
+            // Every value of the sandbox is at hand, so Qute renders synchronously on this thread: the time
+            // limit is the budget's, checked as it goes; the timeout of get() would only catch a wait.
             try {
                 instance.consume(chunk -> {
+                    budget.check();
                     budget.output(chunk.length());
                     out.append(chunk);
                 }).toCompletableFuture().get(MAX_RENDER_MILLIS, TimeUnit.MILLISECONDS);
@@ -146,6 +154,7 @@ public final class TemplateSandbox {
             } catch (RuntimeException e) {
                 throw failure(e, where);
             }
+            budget.check();
             return out.toString();
         }
     }
@@ -200,7 +209,11 @@ public final class TemplateSandbox {
         return template;
     }
 
-    private enum Scope { VALUE, ITEM }
+    /**
+     * What a name in a template is: a variable of the message, a loop's item, or a loop's iteration metadata
+     * ({@code item_count}: a Java Integer, which Qute would iterate as 1..n — so never a loop's source).
+     */
+    private enum Scope { VALUE, ITEM, META }
 
     private static void checkNodes(List<TemplateNode> nodes, Map<String, Scope> scope, int depth, String where,
                                    List<String> problems) {
@@ -240,13 +253,14 @@ public final class TemplateSandbox {
                 if (iterable.isLiteral() || iterable.getParts().size() != 1
                         || scope.get(iterable.getParts().get(0).getName()) != Scope.VALUE) {
                     problems.add(where + " line " + line + ": {#" + section.getName() + " " + iterable.toOriginalString()
-                            + "} — a loop goes over a list variable of the message only");
+                            + "} — a loop goes over a list variable of the message only (not a number, a loop's item "
+                            + "or its count)");
                 }
                 String alias = block.parameters.getOrDefault("alias", "it");
                 inner = new HashMap<>(scope);
                 inner.put(alias, Scope.ITEM);
                 for (String meta : ITERATION_METADATA) {
-                    inner.put(alias + "_" + meta, Scope.VALUE);
+                    inner.put(alias + "_" + meta, Scope.META);
                 }
             }
             checkNodes(block.nodes, inner, depth, where, problems);
@@ -354,6 +368,8 @@ public final class TemplateSandbox {
         private int iterations;
         private int evaluations;
         private long output;
+        private long produced;
+        private MessageRenderException exceeded;
 
         Budget(String where, int maxOutput) {
             this.where = where;
@@ -368,11 +384,34 @@ public final class TemplateSandbox {
         }
 
         void evaluation() {
+            if (exceeded != null) {
+                throw exceeded;
+            }
             if (++evaluations > MAX_EVALUATIONS) {
                 throw limit("more than " + MAX_EVALUATIONS + " variables were read");
             }
-            if ((evaluations & 255) == 0) {
+            if ((evaluations & 63) == 0) {
                 time();
+            }
+        }
+
+        /**
+         * Text handed back by a look-up: at most twice the output limit (64K at least) in all. Over it, the
+         * next look-up fails (Qute takes an exception thrown after a resolver's answer for "not found" and goes
+         * on; one thrown before asking a resolver ends the rendering).
+         */
+        void produced(int chars) {
+            produced += chars;
+            if (produced > Math.max(2L * maxOutput, 65_536) && exceeded == null) {
+                exceeded = limit("the variables read come to more than " + Math.max(2L * maxOutput, 65_536)
+                        + " characters");
+            }
+        }
+
+        /** Throws the limit a look-up went over, if one did. */
+        void check() {
+            if (exceeded != null) {
+                throw exceeded;
             }
         }
 
@@ -454,12 +493,44 @@ public final class TemplateSandbox {
         @Override
         public CompletionStage<Object> resolve(EvalContext context) {
             Variables variables = (Variables) context.getBase();
-            variables.budget.evaluation();
             if (!context.getParams().isEmpty() || !variables.values.containsKey(context.getName())) {
                 return Results.notFound(context);
             }
             Object value = safeValue(variables.values.get(context.getName()), variables.budget);
             return value == null ? Results.notFound(context) : CompletedStage.of(value);
+        }
+    }
+
+    /** A resolver whose every look-up, and the text it hands back, is charged to the rendering's budget. */
+    private static final class Charged implements ValueResolver {
+        private final ValueResolver resolver;
+
+        Charged(ValueResolver resolver) {
+            this.resolver = resolver;
+        }
+
+        @Override
+        public int getPriority() {
+            return resolver.getPriority();
+        }
+
+        @Override
+        public boolean appliesTo(EvalContext context) {
+            return resolver.appliesTo(context);
+        }
+
+        @Override
+        public CompletionStage<Object> resolve(EvalContext context) {
+            Budget budget = (Budget) context.getAttribute(BUDGET);
+            budget.evaluation();
+            CompletionStage<Object> result = resolver.resolve(context);
+            // Charged on this thread and thrown from here: a failure inside a stage's function would come
+            // back to Qute as a failed stage, which it may take for "not found" and go on.
+            if (result instanceof CompletedStage<Object> done && !done.isFailure()
+                    && done.get() instanceof CharSequence text) {
+                budget.produced(text.length());
+            }
+            return result;
         }
     }
 

@@ -111,6 +111,31 @@ class TemplateSandboxTest {
     }
 
     @Test
+    void aLoopsCountCannotDriveAnotherLoop() {
+        // Review finding: item_count is a Java Integer, which Qute iterates as 1..n — never counted.
+        String bomb = "{#for a in items}{#for b in a_count}{#for c in a_count}{#for d in a_count}x{/for}{/for}{/for}{/for}";
+        assertThat(TemplateSandbox.check(bomb, VARS, false, "text body")).isNotEmpty()
+                .allSatisfy(p -> assertThat(p).contains("list variable of the message only"));
+        assertThat(TemplateSandbox.check("{#for a in items}{#for b in a}x{/for}{/for}", VARS, false, "text body"))
+                .isNotEmpty();
+        assertThat(render("{#for a in items}{a_count}{/for}", Map.of("items", List.of(1, 2)))).isEqualTo("12");
+    }
+
+    @Test
+    void copiesMadeWhileRenderingAreBoundedBeforeAnyOutput() {
+        // Review finding: upper/lower and escaping copy text; the result tree is built before output is counted.
+        String copies = "{#for b in items}" + "{customerName.upper}".repeat(4_000) + "{/for}";
+        Map<String, Object> vars = Map.of("customerName", "a".repeat(17_000), "items", Collections.nCopies(999, 1));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                assertThatThrownBy(() -> render(copies, vars))
+                        .isInstanceOf(MessageRenderException.class).hasMessageContaining("variables read come to"));
+        String loopAliases = "{#for a in items}" + "{a}".repeat(20_000) + "{/for}";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                assertThatThrownBy(() -> render(loopAliases, Map.of("items", Collections.nCopies(999, "x"))))
+                        .isInstanceOf(MessageRenderException.class).hasMessageContaining("variables were read"));
+    }
+
+    @Test
     void aNumberVariableCannotDriveALoop() {
         assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
                 assertThatThrownBy(() -> render("{#for i in daysOverdue}x{/for}", Map.of("daysOverdue", 2_000_000_000)))
