@@ -132,6 +132,7 @@ public final class PublicAddress {
                 || (a0 == 172 && (a1 & 0xf0) == 16)        // 172.16/12 private
                 || (a0 == 192 && a1 == 0 && a2 == 0)       // 192.0.0/24 IETF protocol assignments
                 || (a0 == 192 && a1 == 0 && a2 == 2)       // 192.0.2/24 documentation
+                || (a0 == 192 && a1 == 88 && a2 == 99)     // 192.88.99/24 6to4 relay anycast (RFC 7526)
                 || (a0 == 192 && a1 == 168)                // 192.168/16 private
                 || (a0 == 198 && (a1 & 0xfe) == 18)        // 198.18/15 benchmarking
                 || (a0 == 198 && a1 == 51 && a2 == 100)    // 198.51.100/24 documentation
@@ -155,6 +156,11 @@ public final class PublicAddress {
                 || (b0 == 0xfe && (b1 & 0xc0) == 0x80)     // fe80::/10 link local
                 || (b0 == 0xfe && (b1 & 0xc0) == 0xc0)     // fec0::/10 former site local
                 || b0 == 0xff                              // ff00::/8 multicast
+                || (b0 == 0x00 && b1 == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+                    && b[4] == 0 && (b[5] & 0xff) == 0x01)    // 64:ff9b:1::/48 local-use NAT64 (RFC 8215)
+                || (b0 == 0x20 && b1 == 0x01 && b[2] == 0 && b[3] == 0) // 2001::/32 Teredo: carries an IPv4 of its own
+                || (b0 == 0x01 && b1 == 0x00 && b[2] == 0 && b[3] == 0 && b[4] == 0 && b[5] == 0 && b[6] == 0
+                    && b[7] == 0)                          // 100::/64 discard (RFC 6666)
                 || (b0 == 0x20 && b1 == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8)); // 2001:db8::/32 documentation
     }
 
