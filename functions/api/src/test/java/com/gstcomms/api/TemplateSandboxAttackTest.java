@@ -140,6 +140,26 @@ class TemplateSandboxAttackTest {
     }
 
     @Test
+    void theEditorsUntouchedBuiltInTextPreviewsAsTheBuiltInButAnEditIsADraft() {
+        // The pages' editor posts what it shows; a built-in's own source (with its {#include} layout) is the
+        // built-in, a form's CRLF line ends notwithstanding.
+        var builtIn = asKey(shop.viewer()).when().get("/v1/templates/builtin:EMAIL:INVOICE_DELIVERY:en")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, String> same = Map.of("subject", builtIn.getString("subject"),
+                "bodyHtml", builtIn.getString("bodyHtml").replace("\n", "\r\n"), "bodyText", builtIn.getString("bodyText"));
+        asKey(shop.viewer()).body(json(Map.of("draft", same)))
+                .when().post("/v1/templates/builtin:EMAIL:INVOICE_DELIVERY:en/preview")
+                .then().statusCode(200).body("html", containsString("Kala Handlooms"));
+        Map<String, String> edited = new LinkedHashMap<>(same);
+        edited.put("bodyText", same.get("bodyText") + " {shopName}");
+        asKey(shop.viewer()).body(json(Map.of("draft", edited)))
+                .when().post("/v1/templates/builtin:EMAIL:INVOICE_DELIVERY:en/preview").then().statusCode(403);
+        asKey(shop.staff()).body(json(Map.of("draft", edited)))
+                .when().post("/v1/templates/builtin:EMAIL:INVOICE_DELIVERY:en/preview")
+                .then().statusCode(422).body("detail", containsString("include"));
+    }
+
+    @Test
     void noEscapeAttemptReadsAConfiguredSecretThroughPreviewOrSave() {
         Map<String, String> secrets = configuredSecrets();
         List<String> answers = new ArrayList<>();

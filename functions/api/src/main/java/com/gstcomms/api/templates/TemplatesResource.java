@@ -198,6 +198,11 @@ public class TemplatesResource {
     public Preview preview(@PathParam("id") String id, PreviewRequest body) {
         long shopId = caller.shopId();
         Matcher builtIn = BUILT_IN_ID.matcher(id);
+        if (body != null && body.draft() != null && builtIn.matches() && unchanged(body.draft(), get(id))) {
+            // The editor posts what it shows: a built-in's own source is the built-in (it may {#include} the
+            // layout, which only the shipped templates may), not a merchant's draft.
+            body = new PreviewRequest(body.variables(), null);
+        }
         if ((!builtIn.matches() || (body != null && body.draft() != null)) && !caller.get().mayAct(STAFF)) {
             throw Problem.forbidden("Previewing a shop template or a draft needs the STAFF or OWNER role; "
                     + "a VIEWER may preview the built-in templates");
@@ -247,6 +252,18 @@ public class TemplatesResource {
         } catch (MessageRenderException e) {
             throw Problem.unprocessable(e.getMessage());
         }
+    }
+
+    /** Whether a draft is a built-in's shipped text as it is (a form sends CRLF line ends). */
+    private static boolean unchanged(TemplateEdit draft, TemplateView builtIn) {
+        return sameText(draft.subject(), builtIn.subject()) && sameText(draft.bodyHtml(), builtIn.bodyHtml())
+                && sameText(draft.bodyText(), builtIn.bodyText());
+    }
+
+    private static boolean sameText(String a, String b) {
+        String x = a == null ? "" : a.replace("\r\n", "\n").strip();
+        String y = b == null ? "" : b.replace("\r\n", "\n").strip();
+        return x.equals(y);
     }
 
     private TemplateView saveVersion(Channel channel, String kind, String locale, TemplateEdit body) {
