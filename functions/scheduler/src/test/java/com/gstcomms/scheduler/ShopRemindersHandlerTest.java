@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import java.util.List;
+
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +67,20 @@ class ShopRemindersHandlerTest {
                 .then().statusCode(200).body("batchItemFailures", failures == 0 ? empty() : hasSize(failures));
     }
 
+    /** The commands on the reminders queue for this shop (others are left out), received within a few seconds. */
+    private List<String> continuationsOf(Shop shop) {
+        List<String> mine = new java.util.ArrayList<>();
+        for (int round = 0; round < 3 && mine.isEmpty(); round++) {
+            for (var m : sqs.receiveMessage(r -> r.queueUrl(queues.reminders().orElseThrow()).waitTimeSeconds(2)
+                    .maxNumberOfMessages(10)).messages()) {
+                if (Commands.fromJson(m.body(), RunReminders.class).shopId() == shop.id) {
+                    mine.add(m.body());
+                }
+            }
+        }
+        return mine;
+    }
+
     private static long reminderCount(Shop shop) {
         return inTransaction(() -> Notification.count("shopId = ?1 and kind = ?2", shop.id, ShopReminders.KIND));
     }
@@ -81,13 +97,14 @@ class ShopRemindersHandlerTest {
         post(start, 0);
 
         assertThat(reminderCount(shop)).isEqualTo(2);
-        var next = sqs.receiveMessage(r -> r.queueUrl(queues.reminders().orElseThrow()).waitTimeSeconds(2))
-                .messages();
+        // The queue is shared with the other test classes (the daily run queues one command per shop, and one
+        // of those can become visible again later): this shop's continuation is the one that counts.
+        List<String> next = continuationsOf(shop);
         assertThat(next).hasSize(1);
-        RunReminders continuation = Commands.fromJson(next.get(0).body(), RunReminders.class);
+        RunReminders continuation = Commands.fromJson(next.get(0), RunReminders.class);
         assertThat(continuation.afterInvoiceId()).isEqualTo(Math.max(first.id, second.id));
 
-        post(next.get(0).body(), 0);
+        post(next.get(0), 0);
         assertThat(reminderCount(shop)).isEqualTo(3);
 
         // SQS delivers the first command again: nothing new is created.
