@@ -354,9 +354,6 @@ public final class TemplateSandbox {
         if (value instanceof Collection<?> list) {
             return new Items(budget, List.copyOf(list.stream().map(v -> v == null ? "" : v).toList()));
         }
-        if (value instanceof CharSequence || value instanceof Character || value instanceof Enum<?>) {
-            return value.toString();
-        }
         return value.toString();
     }
 
