@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The S3 keys of an import (DESIGN.md "S3 keys"): the API hands out a presigned PUT for
+ * The S3 keys of an import (docs/ARCHITECTURE.md "S3 keys"): the API hands out a presigned PUT for
  * {@code imports/{shopId}/{bulkOperationId}/source.csv}; chunks and the error report go next to it.
  */
 record ImportKeys(long shopId, long operationId) {

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * S3 ObjectCreated on {@code imports/{shop}/{operation}/source.csv} → split into chunks. A plain
- * RequestHandler: Funqy cannot take S3 events (STACK.md). S3 invokes asynchronously: a thrown exception
+ * RequestHandler: Funqy cannot take S3 events (docs/TRAPS.md "Funqy and S3 events"). S3 invokes asynchronously: a thrown exception
  * makes Lambda retry the event (twice), which the split tolerates.
  */
 @Named("csv-split")

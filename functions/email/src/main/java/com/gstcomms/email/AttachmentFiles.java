@@ -12,7 +12,7 @@ import java.util.Optional;
  * The files a notification attaches (invoice and label PDFs), read from S3 by their keys.
  *
  * <p>Checked before anything is downloaded or sent: each key must be the shop's own (its second path
- * segment is the shop id, as every S3 key of DESIGN.md is: {@code invoices/{shop}/…}), and the whole
+ * segment is the shop id, as every S3 key of docs/ARCHITECTURE.md "S3 keys" is: {@code invoices/{shop}/…}), and the whole
  * message must stay under SendGrid's 30 MB limit once base64-encoded.
  */
 @ApplicationScoped

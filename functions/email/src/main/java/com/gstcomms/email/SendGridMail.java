@@ -36,7 +36,7 @@ import java.util.Map;
  * Event Webhook handler reads), so the Event
  * Webhook's events name the notification. Categories: the kind, and {@code campaign-{id}} for campaigns.
  *
- * <p>sendgrid-java returns 4xx/5xx as a {@link Response} rather than throwing (STACK.md): the status is
+ * <p>sendgrid-java returns 4xx/5xx as a {@link Response} rather than throwing (docs/TRAPS.md "sendgrid-java does not throw on 4xx/5xx"): the status is
  * classified here. Its HTTP client gets short connect/read timeouts, so a hung SendGrid falls back to
  * SMTP instead of eating the function's time. The library's own 429 retry (it sleeps) is not used:
  * {@code api()} is called, not {@code attempt()}, and a 429 goes back to SQS with a backoff.

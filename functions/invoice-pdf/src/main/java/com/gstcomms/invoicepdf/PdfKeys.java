@@ -1,7 +1,7 @@
 package com.gstcomms.invoicepdf;
 
 /**
- * Where rendered PDFs go in the bucket (DESIGN.md "S3 keys").
+ * Where rendered PDFs go in the bucket (docs/ARCHITECTURE.md "S3 keys").
  *
  * <p>An invoice number may contain '/' (CGST Rule 46(b) allows letters, digits, '-' and '/'), which
  * would make folders in an S3 key. In the key each '/' becomes '-': {@code INV/2627/000123} is stored

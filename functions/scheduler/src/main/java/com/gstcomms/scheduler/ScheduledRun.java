@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The event an EventBridge schedule delivers ("detail-type": "Scheduled Event"). Our own class, because
- * the AWS ScheduledEvent class leaves detail-type null under Quarkus' Jackson (STACK.md). {@code time}
+ * the AWS ScheduledEvent class leaves detail-type null under Quarkus' Jackson (docs/TRAPS.md "AWS ScheduledEvent"). {@code time}
  * is when the schedule fired: the run uses it, not the clock, so a retried or late invocation still runs
  * for the day it was meant for.
  */

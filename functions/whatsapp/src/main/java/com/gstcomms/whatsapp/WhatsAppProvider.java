@@ -1,6 +1,6 @@
 package com.gstcomms.whatsapp;
 
-/** Where WhatsApp messages leave us (CONVENTIONS.md "Ports"): Twilio's Messages API. */
+/** Where WhatsApp messages leave us (docs/ARCHITECTURE.md "Provider HTTP clients"): Twilio's Messages API. */
 public interface WhatsAppProvider {
 
     /** The provider's name on notification rows. */

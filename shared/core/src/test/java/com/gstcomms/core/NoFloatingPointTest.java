@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DESIGN.md: "Money is exact (paise as integers, or BigDecimal with scale 2); never double." */
+/** docs/ARCHITECTURE.md "GST rules": money is exact (paise as integers, or BigDecimal with scale 2); never double. */
 class NoFloatingPointTest {
 
     private static final Pattern FLOATING = Pattern.compile("\\b(double|float|Double|Float)\\b");

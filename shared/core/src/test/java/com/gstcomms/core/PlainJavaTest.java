@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** shared/core stays plain Java (CONVENTIONS.md): fast to test, usable from any function or tool. */
+/** shared/core stays plain Java (docs/ARCHITECTURE.md "Modules"): fast to test, usable from any function or tool. */
 class PlainJavaTest {
 
     @Test

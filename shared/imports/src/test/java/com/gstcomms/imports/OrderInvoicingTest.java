@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The orders of Shopify's sample export (a Maharashtra shop, prices include GST) as invoices. */
 class OrderInvoicingTest {
 
-    /** The shop's catalogue as /work/shared/data/README.md gives it. */
+    /** The shop's catalogue, as infra/local/samples/products.csv gives it. */
     static final Map<String, CatalogueItem> CATALOGUE = Map.of(
             "KURTA-01", item("KURTA-01", "6211", "5"),
             "TIFFIN-3", item("TIFFIN-3", "7323", "18"),

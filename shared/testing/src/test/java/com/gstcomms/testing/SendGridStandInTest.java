@@ -42,7 +42,7 @@ class SendGridStandInTest {
 
     @BeforeAll
     static void bouncyCastle() {
-        // sendgrid-java's EventWebhook verifier asks for the "BC" provider by name (STACK.md).
+        // sendgrid-java's EventWebhook verifier asks for the "BC" provider by name (docs/TRAPS.md "BouncyCastle for the SendGrid webhook").
         Security.addProvider(new BouncyCastleProvider());
     }
 

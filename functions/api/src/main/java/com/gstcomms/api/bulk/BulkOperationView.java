@@ -8,7 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-/** A bulk operation's progress (DESIGN.md names), with presigned links to its output and error report. */
+/** A bulk operation's progress (the names of docs/ARCHITECTURE.md "HTTP API"), with presigned links to its output and error report. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BulkOperationView(

@@ -94,7 +94,7 @@ public class ImportsResource {
         });
     }
 
-    /** DESIGN.md "S3 keys": imports/{shop}/{import}/source.csv. */
+    /** docs/ARCHITECTURE.md "S3 keys": imports/{shop}/{import}/source.csv. */
     public static String sourceKey(long shopId, long importId) {
         return "imports/" + shopId + "/" + importId + "/source.csv";
     }

@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * An invoice as clients see it (DESIGN.md names): money as "1234.50", the place of supply as its GST code
+ * An invoice as clients see it (docs/ARCHITECTURE.md "HTTP API" names): money as "1234.50", the place of supply as its GST code
  * with the state's name beside it (Rule 46(n)), {@code pdfUrl} a presigned link once the PDF exists.
  */
 @RegisterForReflection

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 
 /**
  * The template's HTTP API on a local port: each request becomes an API Gateway HTTP API event (payload
- * format 2.0, as in /work/shared/data/events/apigw-v2-http.json) for the function whose route matches,
+ * format 2.0, as in functions/api/src/test/resources/events/apigw-v2-*.json) for the function whose route matches,
  * and the function's answer becomes the HTTP response, as API Gateway maps it (AWS, "Working with AWS
  * Lambda proxy integrations for HTTP APIs"): a {@code statusCode} object is used as given; anything else
  * is a 200 with the answer as JSON. A function error is a 500 {@code {"message":"Internal Server Error"}},

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  *
  * <p>Event shapes: SendGrid's Event Webhook reference (custom_args come back as top-level keys;
  * {@code sg_message_id} is the X-Message-Id followed by a dot and a filter suffix) and Twilio's status
- * callback parameters (see /work/shared/data/events/).
+ * callback parameters.
  */
 public final class ProviderCallbacks implements AutoCloseable {
 

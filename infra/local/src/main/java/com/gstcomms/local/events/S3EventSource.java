@@ -119,7 +119,7 @@ public final class S3EventSource implements AutoCloseable {
         }
     }
 
-    /** The notification as S3 sends it (see /work/shared/data/events/s3-object-created.json). */
+    /** The notification as S3 sends it (see functions/csv/src/test/resources/events/s3-object-created.json). */
     byte[] event(S3Object object) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode record = root.putArray("Records").addObject();

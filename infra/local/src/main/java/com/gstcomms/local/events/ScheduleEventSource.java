@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 /**
  * An EventBridge schedule of the template: at each time its rate or cron expression gives (UTC), the
  * function gets a "Scheduled Event" whose {@code time} is the scheduled minute (see
- * /work/shared/data/events/eventbridge-scheduled.json). With {@code fastPeriod} set (the
+ * functions/scheduler/src/test/resources/events/eventbridge-scheduled.json). With {@code fastPeriod} set (the
  * {@code --fast-schedules} option), it fires every {@code fastPeriod} instead, still with the real
  * {@code time} of the firing, so a demo need not wait for 09:00 India time.
  */

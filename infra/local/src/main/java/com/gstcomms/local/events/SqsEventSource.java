@@ -245,7 +245,7 @@ public final class SqsEventSource implements AutoCloseable {
         }
     }
 
-    /** The event Lambda builds for a batch (see /work/shared/data/events/sqs-batch.json). */
+    /** The event Lambda builds for a batch (AWS's documented SQS event; one record of it: functions/csv/src/test/resources/events/sqs-record.json). */
     byte[] sqsEvent(List<Message> batch) {
         ObjectNode event = JSON.createObjectNode();
         ArrayNode records = event.putArray("Records");

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The orders of /work/shared/data/shopify-orders-sample.csv (copied to test resources): a
+ * The orders of the Shopify order export sample (test resources; also infra/local/samples): a
  * Maharashtra shop with tax-inclusive prices. HSN and rates come from the shop's catalogue as
  * given in the data README. Shopify's tax lines match our per-line rule to the paisa on the
  * goods; Shopify does not tax shipping, we do (composite supply), so on orders with shipping

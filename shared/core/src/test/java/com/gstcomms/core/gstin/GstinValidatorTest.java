@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GstinValidatorTest {
 
-    /** The shared sample file, copied from /work/shared/data/gstin-examples.csv. */
+    /** The sample file, the same as infra/local/samples/gstin-examples.csv. */
     @ParameterizedTest(name = "{0} valid={1} {2}")
     @CsvFileSource(resources = "/gstin-examples.csv", numLinesToSkip = 1)
     void agreesWithTheSharedExamples(String gstin, boolean valid, String note) {

@@ -12,7 +12,7 @@ public interface S3Config {
     /** Endpoint override (a local S3-compatible server); absent in AWS. */
     Optional<URI> endpoint();
 
-    /** The one bucket that holds imports, invoices, labels and exports (DESIGN.md "S3 keys"). */
+    /** The one bucket that holds imports, invoices, labels and exports (docs/ARCHITECTURE.md "S3 keys"). */
     @WithDefault("gst-comms-local")
     String bucket();
 

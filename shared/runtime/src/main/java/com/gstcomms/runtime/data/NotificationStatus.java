@@ -1,7 +1,7 @@
 package com.gstcomms.runtime.data;
 
 /**
- * The notification state machine (DESIGN.md "The chain"): SCHEDULED → QUEUED → SENDING → SENT →
+ * The notification state machine (docs/ARCHITECTURE.md "Idempotency and batches"): SCHEDULED → QUEUED → SENDING → SENT →
  * DELIVERED / OPENED / CLICKED / READ, or FAILED / BOUNCED / UNDELIVERED / SUPPRESSED / CANCELLED.
  */
 public enum NotificationStatus {

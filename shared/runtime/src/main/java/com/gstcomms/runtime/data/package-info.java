@@ -1,5 +1,5 @@
 /**
- * The data model (DESIGN.md "Data"): Hibernate Reactive Panache entities over the Flyway schema in
+ * The data model (docs/ARCHITECTURE.md "Data"): Hibernate Reactive Panache entities over the Flyway schema in
  * {@code db/migration}. Every tenant-owned entity carries {@code shopId}; callers always filter by it.
  * Money is in paise ({@code long}, columns {@code *_paise}); rates are {@link java.math.BigDecimal}
  * percentages. Column names follow the camelCase-to-underscores naming strategy that the functions

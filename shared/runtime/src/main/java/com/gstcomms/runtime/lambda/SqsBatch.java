@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one way every SQS worker processes a batch (CONVENTIONS.md): decode each record, run it, and
+ * The one way every SQS worker processes a batch (docs/ARCHITECTURE.md "Idempotency and batches"): decode each record, run it, and
  * report the failed ones in the partial batch response (ReportBatchItemFailures), so one bad message
  * never re-runs its batch mates. On a FIFO queue the first failure fails the rest of the batch too,
  * to keep order (what AWS Lambda Powertools does: a later message must not overtake an earlier one).

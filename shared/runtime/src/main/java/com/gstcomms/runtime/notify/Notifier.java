@@ -137,7 +137,7 @@ public class Notifier {
         return n;
     }
 
-    /** AUTO: WhatsApp where the customer opted in and has a phone, else email (DESIGN.md). */
+    /** AUTO: WhatsApp where the customer opted in and has a phone, else email (docs/ARCHITECTURE.md "HTTP API"). */
     static Channel autoChannel(Customer customer) {
         return customer.whatsappOptIn && customer.phone != null && !customer.phone.isBlank()
                 ? Channel.WHATSAPP : Channel.EMAIL;

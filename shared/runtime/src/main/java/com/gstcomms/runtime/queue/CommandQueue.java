@@ -20,7 +20,7 @@ public interface CommandQueue {
     /**
      * Sends many commands in batches of ten (the SQS limit), retrying entries the queue refused once;
      * throws if any still fail, naming how many. Batches already accepted stay queued: every consumer is
-     * idempotent (DESIGN.md "The chain"), so the caller may simply send the whole list again.
+     * idempotent (docs/ARCHITECTURE.md "Idempotency and batches"), so the caller may simply send the whole list again.
      *
      * @return the message ids, in the order of the commands
      */

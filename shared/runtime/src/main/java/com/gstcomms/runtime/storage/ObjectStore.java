@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where PDFs and CSVs are staged (DESIGN.md "S3 keys"). One implementation talks to S3 or an
+ * Where PDFs and CSVs are staged (docs/ARCHITECTURE.md "S3 keys"). One implementation talks to S3 or an
  * S3-compatible server ({@link S3ObjectStore}); tests use it against a real local server.
  * Calls block: Lambda handlers run them on their own thread, reactive code wraps them.
  */

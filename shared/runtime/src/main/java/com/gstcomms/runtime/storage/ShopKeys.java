@@ -3,7 +3,7 @@ package com.gstcomms.runtime.storage;
 import java.util.Set;
 
 /**
- * Whose file an S3 key is. Every file of a shop lives under {@code {area}/{shopId}/…} (DESIGN.md "S3 keys":
+ * Whose file an S3 key is. Every file of a shop lives under {@code {area}/{shopId}/…} (docs/ARCHITECTURE.md "S3 keys":
  * {@code invoices/{shop}/…}, {@code labels/{shop}/…}, {@code exports/{shop}/…}, {@code imports/{shop}/…},
  * {@code bulk/{shop}/…}, {@code logos/{shop}/…}), and one bucket holds every shop's. A key that arrives in a
  * command or a row (an attachment, a document to send) is checked with {@link #ownedBy} before it is read

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The one way a notification is sent at most once (CONVENTIONS.md "One way to be idempotent"): a worker
+ * The one way a notification is sent at most once (docs/ARCHITECTURE.md "Idempotency and batches"): a worker
  * claims the row with a conditional update before calling the provider, and finishes it after.
  *
  * <p>A claim moves QUEUED → SENDING and sets a lease. A redelivered command finds the row SENDING with a

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * Runs reactive database work from a blocking caller (a Lambda handler's thread, a test). The Lambda
  * thread has no Vert.x context, so {@code Panache.withTransaction} cannot run there directly
- * (STACK.md); this gives it one.
+ * (docs/TRAPS.md "Hibernate Reactive on the Lambda thread"); this gives it one.
  */
 public final class Transactions {
     private Transactions() {
