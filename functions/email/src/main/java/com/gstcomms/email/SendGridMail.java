@@ -45,6 +45,15 @@ import java.util.Map;
 class SendGridMail {
 
     static final String PROVIDER = "SENDGRID";
+
+    /**
+     * The custom_args names: SendGrid returns them as top-level keys of each Event Webhook event, and the
+     * API's reader (functions/api {@code SendGridEvents}) finds the notification and the shop by them.
+     * Renaming one breaks delivery tracking; README.md names them (a test compares).
+     */
+    static final String NOTIFICATION_ARG = "notificationId";
+    static final String SHOP_ARG = "shopId";
+    static final String CAMPAIGN_ARG = "campaignId";
     private static final Logger LOG = Logger.getLogger(SendGridMail.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -191,7 +200,7 @@ class SendGridMail {
                 ObjectNode headers = p.putObject("headers");
                 r.headers().forEach(headers::put);
             }
-            p.putObject("custom_args").put("notificationId", Long.toString(r.notificationId()));
+            p.putObject("custom_args").put(NOTIFICATION_ARG, Long.toString(r.notificationId()));
         }
         ObjectNode from = root.putObject("from").put("email", mail.from().email());
         if (mail.from().name() != null && !mail.from().name().isBlank()) {
@@ -226,9 +235,9 @@ class SendGridMail {
         if (mail.campaignId() != null) {
             categories.add("campaign-" + mail.campaignId());
         }
-        ObjectNode args = root.putObject("custom_args").put("shopId", Long.toString(mail.shopId()));
+        ObjectNode args = root.putObject("custom_args").put(SHOP_ARG, Long.toString(mail.shopId()));
         if (mail.campaignId() != null) {
-            args.put("campaignId", Long.toString(mail.campaignId()));
+            args.put(CAMPAIGN_ARG, Long.toString(mail.campaignId()));
         }
         LOG.debugf("SendGrid request for shop %d: %d recipient(s)", mail.shopId(), mail.recipients().size());
         return root;
