@@ -131,7 +131,7 @@ public class ProviderSettingsResource {
             if (host != null && portInRange && !lineBreaks) {
                 // Public addresses and SMTP ports only; the email function checks again when it connects.
                 try {
-                    PublicAddress.resolveSmtp(host, port, probes.loopbackAllowed(), PublicAddress.DNS);
+                    probes.checkSmtpServer(host, port);
                 } catch (PublicAddress.Refused refused) {
                     errors.add("smtp." + refused.field(), refused.getMessage());
                 }
