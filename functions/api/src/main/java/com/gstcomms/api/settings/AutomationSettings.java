@@ -7,6 +7,7 @@ import com.gstcomms.api.http.AuditTrail;
 import com.gstcomms.api.http.FieldErrors;
 import com.gstcomms.api.http.Json;
 import com.gstcomms.runtime.data.Shop;
+import com.gstcomms.runtime.settings.ReminderSettings;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -95,9 +96,9 @@ public class AutomationSettings {
             }
         });
         ReminderSettings.Reminders reminders = ReminderSettings.check(
-                new ReminderSettings.Reminders(change.remindersEnabled(), offsets, channels, max), errors, "");
+                new ReminderSettings.Reminders(change.remindersEnabled(), offsets, channels, max), errors::add, "");
         ReminderSettings.SendWindow window = ReminderSettings.check(
-                new ReminderSettings.SendWindow(change.sendFrom(), change.sendTo()), errors, "sendFrom", "sendTo");
+                new ReminderSettings.SendWindow(change.sendFrom(), change.sendTo()), errors::add, "sendFrom", "sendTo");
         errors.throwIfAny();
         inTransaction(() -> Shop.<Shop>findById(who.shopId()).call(shop -> {
             ObjectNode settings = (ObjectNode) Json.tree(shop.settings);
