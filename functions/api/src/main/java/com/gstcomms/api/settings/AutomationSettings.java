@@ -24,7 +24,7 @@ import static com.gstcomms.runtime.work.Transactions.inTransaction;
  * The shop's automated messages, stored where their readers look:
  * <ul>
  *   <li>{@code settings.reminders} {enabled, offsetsDays, channels, maxCount} and {@code settings.sendWindow}
- *       {from, to} (India time; outside it are the quiet hours) — read by the scheduler's ReminderRules;</li>
+ *       {from, to} (India time; outside it are the quiet hours) — read by the scheduler (shared/runtime {@code ReminderRules});</li>
  *   <li>{@code shop.whatsapp_fallback_to_email} — read by the WhatsApp function's EmailFallback;</li>
  *   <li>{@code settings.automated} {orderConfirmation, shippingUpdate: {email, whatsapp}} — stored for the
  *       order and shipping triggers; no function sends these automatically yet.</li>
