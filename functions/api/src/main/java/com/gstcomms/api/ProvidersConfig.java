@@ -6,17 +6,12 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Where the providers' APIs are and how their webhooks are checked. */
+/** The platform's Twilio account and how the providers' webhooks are checked. */
 public interface ProvidersConfig {
 
+    /** Where SendGrid is, the platform's key and the timeouts: shared/providers' {@code SendGridApiConfig}. */
     @ConfigMapping(prefix = "gstcomms.sendgrid")
     interface SendGrid {
-        @WithDefault("https://api.sendgrid.com")
-        String baseUrl();
-
-        /** The platform's own key, if any (shops normally bring their own through /v1/settings/providers). */
-        Optional<String> apiKey();
-
         /**
          * The Signed Event Webhook verification key as SendGrid's settings page shows it (base64 of the
          * X.509 SubjectPublicKeyInfo of an ECDSA P-256 key). Without it every event post is refused.
@@ -28,11 +23,9 @@ public interface ProvidersConfig {
         Duration webhookMaxAge();
     }
 
+    /** Where Twilio is and the timeout: shared/providers' {@code TwilioApiConfig}. */
     @ConfigMapping(prefix = "gstcomms.twilio")
     interface Twilio {
-        @WithDefault("https://api.twilio.com")
-        String baseUrl();
-
         /** The platform's own account, if any; shops normally bring theirs. */
         Optional<String> accountSid();
 

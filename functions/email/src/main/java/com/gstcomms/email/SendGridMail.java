@@ -1,34 +1,22 @@
 package com.gstcomms.email;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sendgrid.Client;
-import com.sendgrid.Method;
-import com.sendgrid.Request;
-import com.sendgrid.Response;
-import com.sendgrid.SendGrid;
-import jakarta.annotation.PreDestroy;
+import com.gstcomms.providers.sendgrid.SendGridAnswer;
+import com.gstcomms.providers.sendgrid.SendGridMailSend;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.http.client.config.RequestConfig;
-import org.apache.http.impl.client.CloseableHttpClient;
-import org.apache.http.impl.client.HttpClients;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * SendGrid v3 Mail Send ({@code POST /v3/mail/send}) through sendgrid-java 4.10.3.
+ * SendGrid v3 Mail Send for the email function: the request body and what its answer means for the
+ * delivery; the HTTP call is shared/providers' {@link SendGridMailSend} (the one SendGrid client).
  *
  * <p>One request carries one {@link OutgoingEmail}: each recipient is a personalization with its own
  * {@code to}, {@code subject}, {@code substitutions}, {@code headers} and {@code custom_args}
@@ -36,10 +24,7 @@ import java.util.Map;
  * Event Webhook handler reads), so the Event
  * Webhook's events name the notification. Categories: the kind, and {@code campaign-{id}} for campaigns.
  *
- * <p>sendgrid-java returns 4xx/5xx as a {@link Response} rather than throwing (docs/TRAPS.md "sendgrid-java does not throw on 4xx/5xx"): the status is
- * classified here. Its HTTP client gets short connect/read timeouts, so a hung SendGrid falls back to
- * SMTP instead of eating the function's time. The library's own 429 retry (it sleeps) is not used:
- * {@code api()} is called, not {@code attempt()}, and a 429 goes back to SQS with a backoff.
+ * <p>A 429 goes back to SQS with a backoff; 5xx and no answer fall back to SMTP.
  */
 @ApplicationScoped
 class SendGridMail {
@@ -57,28 +42,10 @@ class SendGridMail {
     private static final Logger LOG = Logger.getLogger(SendGridMail.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final CloseableHttpClient http;
-    private final Client client;
-    private final String host;
+    private final SendGridMailSend mailSend;
 
-    SendGridMail(SendGridConfig config) {
-        URI base = URI.create(config.baseUrl());
-        boolean plainHttp = "http".equalsIgnoreCase(base.getScheme());
-        this.host = base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
-        RequestConfig timeouts = RequestConfig.custom()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setConnectionRequestTimeout((int) config.connectTimeout().toMillis())
-                .setSocketTimeout((int) config.readTimeout().toMillis())
-                .build();
-        this.http = HttpClients.custom().setDefaultRequestConfig(timeouts)
-                .setMaxConnTotal(20).setMaxConnPerRoute(20).useSystemProperties().build();
-        // Client(httpClient, test): test=true means plain http, for a local stand-in.
-        this.client = new Client(http, plainHttp);
-    }
-
-    @PreDestroy
-    void close() throws IOException {
-        http.close();
+    SendGridMail(SendGridMailSend mailSend) {
+        this.mailSend = mailSend;
     }
 
     /**
@@ -93,96 +60,39 @@ class SendGridMail {
         } catch (JsonProcessingException e) {
             return new SendOutcome.Failed("SENDGRID_REQUEST", "The message cannot be written as JSON: " + e.getOriginalMessage());
         }
-        SendGrid sendGrid = new SendGrid(apiKey, client);
-        sendGrid.setHost(host);
-        Request request = new Request();
-        request.setMethod(Method.POST);
-        request.setEndpoint("mail/send");
-        request.setBody(body);
-        Response response;
+        SendGridAnswer answer;
         try {
-            response = sendGrid.api(request);
+            answer = mailSend.send(apiKey, body);
         } catch (IOException e) {
             // Connect or read timeout, refused connection, reset: SendGrid is not answering.
             return new SendOutcome.Unavailable("SENDGRID_UNREACHABLE", "SendGrid did not answer: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
         }
-        return classify(response, keyOwner);
+        return classify(answer, keyOwner);
     }
 
-    static SendOutcome classify(Response response, String keyOwner) {
-        int status = response.getStatusCode();
-        if (status == 202 || status == 200) {
-            String messageId = header(response.getHeaders(), "X-Message-Id");
-            return new SendOutcome.Sent(PROVIDER, messageId);
+    static SendOutcome classify(SendGridAnswer answer, String keyOwner) {
+        int status = answer.status();
+        if (answer.accepted()) {
+            return new SendOutcome.Sent(PROVIDER, answer.messageId());
         }
         return switch (status) {
             case 429 -> new SendOutcome.Retry("SENDGRID_RATE_LIMITED",
-                    "SendGrid rate limit reached (429); retried later", untilReset(response));
+                    "SendGrid rate limit reached (429); retried later", answer.untilRateLimitReset(Instant.now()));
             case 401 -> new SendOutcome.Failed("SENDGRID_UNAUTHORIZED", "SendGrid rejected " + keyOwner
                     + " API key (401 Unauthorized): it is invalid, expired or revoked. Update it in Settings → Providers");
             case 403 -> new SendOutcome.Failed("SENDGRID_FORBIDDEN", "SendGrid refused " + keyOwner
                     + " API key (403 Forbidden): it lacks the Mail Send permission, or the sender is not verified: "
-                    + errors(response.getBody()));
+                    + answer.errors());
             case 413 -> new SendOutcome.Failed("MESSAGE_TOO_LARGE",
                     "SendGrid refused the message as too large (413): at most 30 MB including attachments");
             case 400 -> new SendOutcome.Failed("SENDGRID_BAD_REQUEST",
-                    "SendGrid refused the message (400): " + errors(response.getBody()));
+                    "SendGrid refused the message (400): " + answer.errors());
             default -> status >= 500
                     ? new SendOutcome.Unavailable("SENDGRID_" + status, "SendGrid answered " + status)
                     : new SendOutcome.Failed("SENDGRID_" + status, "SendGrid refused the message (" + status + "): "
-                    + errors(response.getBody()));
+                    + answer.errors());
         };
-    }
-
-    /** SendGrid's 400 body {@code {"errors":[{"message","field","help"}]}} as one line; it never echoes the key. */
-    static String errors(String body) {
-        try {
-            JsonNode errors = JSON.readTree(body == null ? "" : body).path("errors");
-            List<String> parts = new ArrayList<>();
-            for (JsonNode error : errors) {
-                String field = error.path("field").isTextual() ? error.path("field").asText() + ": " : "";
-                parts.add(field + error.path("message").asText());
-            }
-            if (!parts.isEmpty()) {
-                return String.join("; ", parts);
-            }
-        } catch (IOException | RuntimeException e) {
-            // not JSON (a proxy's HTML page): say nothing more
-        }
-        return "no details";
-    }
-
-    /** A 429 says when the limit resets ({@code X-RateLimit-Reset}, epoch seconds); wait at least until then. */
-    private static Duration untilReset(Response response) {
-        String reset = header(response.getHeaders(), "X-RateLimit-Reset");
-        if (reset != null) {
-            try {
-                Duration wait = Duration.between(Instant.now(), Instant.ofEpochSecond(Long.parseLong(reset.trim())));
-                if (!wait.isNegative()) {
-                    return wait;
-                }
-            } catch (NumberFormatException e) {
-                // ignore a malformed header
-            }
-        }
-        return Duration.ZERO;
-    }
-
-    private static String header(Map<String, String> headers, String name) {
-        if (headers == null) {
-            return null;
-        }
-        String value = headers.get(name);
-        if (value != null) {
-            return value;
-        }
-        for (var e : headers.entrySet()) {   // proxies may change the case of header names
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
     }
 
     static ObjectNode toJson(OutgoingEmail mail) {

@@ -7,8 +7,7 @@ import io.vertx.ext.mail.MailResult;
 import io.vertx.ext.mail.SMTPException;
 import io.vertx.ext.mail.mailencoder.MailEncoder;
 import io.vertx.mutiny.ext.mail.MailClient;
-import com.gstcomms.core.net.PublicAddress;
-import com.gstcomms.runtime.outbound.OutboundConfig;
+import com.gstcomms.providers.smtp.ShopSmtpServers;
 import com.gstcomms.runtime.outbound.SmtpSession;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,7 +19,8 @@ import java.util.Map;
 
 /**
  * The SMTP fallback. The platform's server is quarkus-mailer's own client (configured by
- * {@code quarkus.mailer.*}); a shop's own server gets an {@link SmtpSession} for the batch, which checks
+ * {@code quarkus.mailer.*}); a shop's own server gets an {@link SmtpSession} for the batch from
+ * shared/providers' {@link ShopSmtpServers}, which checks
  * the address it connects to (see {@link #send(OutgoingEmail, Server)}).
  *
  * <p>SMTP sends one message per recipient: a campaign group is expanded with each recipient's
@@ -36,11 +36,11 @@ class SmtpMail {
     private static final Duration SHOP_SERVER_TIMEOUT = Duration.ofSeconds(20);
 
     private final MailClient platform;
-    private final OutboundConfig outbound;
+    private final ShopSmtpServers shopServers;
 
-    SmtpMail(MailClient platform, OutboundConfig outbound) {
+    SmtpMail(MailClient platform, ShopSmtpServers shopServers) {
         this.platform = platform;
-        this.outbound = outbound;
+        this.shopServers = shopServers;
     }
 
     /** A shop's own SMTP server (settings from Settings → Providers; the password is the sealed secret). */
@@ -91,7 +91,7 @@ class SmtpMail {
             if (!SmtpSession.isSafe(mail.from().email()) || !SmtpSession.isSafe(mail.from().name())) {
                 throw new SmtpSession.NotAllowed("fromEmail", "the sender must not contain line breaks");
             }
-            session = SmtpSession.open(server.session(), outbound.allowLoopback(), PublicAddress.DNS, SHOP_SERVER_TIMEOUT);
+            session = shopServers.open(server.session(), SHOP_SERVER_TIMEOUT);
         } catch (IOException e) {
             SendOutcome outcome = classify(e);
             mail.recipients().forEach(r -> outcomes.put(r.notificationId(), outcome));

@@ -12,6 +12,7 @@ import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.runtime.notify.NotificationRequest;
 import com.gstcomms.runtime.notify.Notifier;
 import com.gstcomms.runtime.queue.CommandQueue;
+import com.gstcomms.runtime.settings.ReminderRules;
 import com.gstcomms.runtime.storage.ObjectStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;

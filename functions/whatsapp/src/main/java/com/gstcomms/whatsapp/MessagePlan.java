@@ -1,5 +1,6 @@
 package com.gstcomms.whatsapp;
 
+import com.gstcomms.providers.twilio.OutgoingMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,24 +1,17 @@
 package com.gstcomms.whatsapp;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The platform's own Twilio account, used for shops that did not bring theirs, and where Twilio is.
+ * The platform's own Twilio account, used for shops that did not bring theirs.
  * The auth token is read at run time through PlatformSecrets (Secrets Manager in AWS), not from here.
+ * Where Twilio is and the call timeout ({@code base-url}, {@code timeout}) are shared/providers'
+ * {@code TwilioApiConfig}.
  */
 @ConfigMapping(prefix = "gstcomms.twilio")
 public interface TwilioConfig {
-
-    /**
-     * Where the Twilio REST API is: absent (or https://api.twilio.com) in production; the local
-     * stand-in's URL in tests and on the local cloud. twilio-java 13 has no such setting, so
-     * {@link TwilioHttpClient} rewrites the URLs.
-     */
-    Optional<String> baseUrl();
 
     Optional<String> accountSid();
 
@@ -31,8 +24,4 @@ public interface TwilioConfig {
 
     /** The platform's WhatsApp sender number (E.164, with or without the {@code whatsapp:} prefix). */
     Optional<String> sender();
-
-    /** Connect and response timeout of one call to Twilio. */
-    @WithDefault("15S")
-    Duration timeout();
 }

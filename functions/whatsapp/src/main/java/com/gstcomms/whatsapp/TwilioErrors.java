@@ -1,5 +1,7 @@
 package com.gstcomms.whatsapp;
 
+import com.gstcomms.providers.twilio.TwilioRefusal;
+
 import java.util.Map;
 
 /**
@@ -47,6 +49,10 @@ public final class TwilioErrors {
             Map.entry(20503, Reaction.RETRY));
 
     private TwilioErrors() {
+    }
+
+    public static Reaction classify(TwilioRefusal refusal) {
+        return classify(refusal.code(), refusal.httpStatus());
     }
 
     public static Reaction classify(Integer code, Integer httpStatus) {

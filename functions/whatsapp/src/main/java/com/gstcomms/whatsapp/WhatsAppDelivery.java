@@ -1,5 +1,7 @@
 package com.gstcomms.whatsapp;
 
+import com.gstcomms.providers.twilio.OutgoingMessage;
+import com.gstcomms.providers.twilio.TwilioRefusal;
 import com.gstcomms.core.message.SendWhatsApp;
 import com.gstcomms.core.validation.Phone;
 import com.gstcomms.core.validation.Validated;
@@ -117,7 +119,7 @@ public class WhatsAppDelivery {
                     sid = provider.send(r.account(), message);
                 } catch (TwilioRefusal refusal) {
                     handedToTwilio = false;
-                    if (refusal.reaction() == TwilioErrors.Reaction.RESEND_AS_TEMPLATE && !message.isTemplate()) {
+                    if (TwilioErrors.classify(refusal) == TwilioErrors.Reaction.RESEND_AS_TEMPLATE && !message.isTemplate()) {
                         // Twilio 63016: the window had closed after all (e.g. the customer's last message
                         // was recorded late). Only an approved template may go now — never the text again.
                         LOG.infof("Notification %d: Twilio 63016 (outside the 24-hour window); resending as the "
@@ -213,7 +215,7 @@ public class WhatsAppDelivery {
     private void react(Notification n, Recipient r, TwilioRefusal refusal, SqsBatch.Delivery delivery) {
         String code = refusal.errorCode();
         String message = refusal.getMessage();
-        switch (refusal.reaction()) {
+        switch (TwilioErrors.classify(refusal)) {
             case RETRY -> {
                 if (delivery.receiveCount() >= config.maxAttempts()) {
                     fail(n, provider.name(), code, "Gave up after " + delivery.receiveCount() + " attempts: " + message);

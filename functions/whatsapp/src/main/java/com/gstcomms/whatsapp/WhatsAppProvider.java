@@ -1,5 +1,8 @@
 package com.gstcomms.whatsapp;
 
+import com.gstcomms.providers.twilio.OutgoingMessage;
+import com.gstcomms.providers.twilio.TwilioRefusal;
+
 /** Where WhatsApp messages leave us (docs/ARCHITECTURE.md "Provider HTTP clients"): Twilio's Messages API. */
 public interface WhatsAppProvider {
 

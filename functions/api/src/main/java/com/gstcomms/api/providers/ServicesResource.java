@@ -11,6 +11,7 @@ import com.gstcomms.api.http.Json;
 import com.gstcomms.api.http.Problem;
 import com.gstcomms.core.validation.Email;
 import com.gstcomms.core.validation.Phone;
+import com.gstcomms.providers.sendgrid.SendGridApiConfig;
 import com.gstcomms.runtime.data.ShopCredential;
 import com.gstcomms.runtime.data.ShopCredential.Provider;
 import com.gstcomms.runtime.data.Shop;
@@ -50,12 +51,12 @@ public class ServicesResource {
     private final CurrentCaller caller;
     private final ProviderCredentials credentials;
     private final ProviderProbes probes;
-    private final ProvidersConfig.SendGrid platformSendGrid;
+    private final SendGridApiConfig platformSendGrid;
     private final ProvidersConfig.Twilio platformTwilio;
     private final AuditTrail audit;
 
     public ServicesResource(CurrentCaller caller, ProviderCredentials credentials, ProviderProbes probes,
-                            ProvidersConfig.SendGrid platformSendGrid, ProvidersConfig.Twilio platformTwilio, AuditTrail audit) {
+                            SendGridApiConfig platformSendGrid, ProvidersConfig.Twilio platformTwilio, AuditTrail audit) {
         this.caller = caller;
         this.credentials = credentials;
         this.probes = probes;
@@ -109,8 +110,7 @@ public class ServicesResource {
                         "SMTP is not configured for this shop; PUT /v1/settings/providers first"));
                 JsonNode s = Json.tree(opened.settingsJson());
                 String from = s.path("fromEmail").asText(s.path("username").asText(shop.email));
-                result = SmtpTestMail.send(smtpServer(s, opened.secret()), probes.loopbackAllowed(), from, to,
-                        TEST_SUBJECT, TEST_TEXT);
+                result = probes.smtpMail(smtpServer(s, opened.secret()), from, to, TEST_SUBJECT, TEST_TEXT);
             }
             default -> throw new IllegalStateException("unknown provider " + provider);
         }

@@ -7,6 +7,7 @@ import com.gstcomms.api.http.AuditTrail;
 import com.gstcomms.api.http.FieldErrors;
 import com.gstcomms.api.http.Json;
 import com.gstcomms.runtime.data.Shop;
+import com.gstcomms.runtime.settings.ReminderSettings;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,7 +24,7 @@ import static com.gstcomms.runtime.work.Transactions.inTransaction;
  * The shop's automated messages, stored where their readers look:
  * <ul>
  *   <li>{@code settings.reminders} {enabled, offsetsDays, channels, maxCount} and {@code settings.sendWindow}
- *       {from, to} (India time; outside it are the quiet hours) — read by the scheduler's ReminderRules;</li>
+ *       {from, to} (India time; outside it are the quiet hours) — read by the scheduler (shared/runtime {@code ReminderRules});</li>
  *   <li>{@code shop.whatsapp_fallback_to_email} — read by the WhatsApp function's EmailFallback;</li>
  *   <li>{@code settings.automated} {orderConfirmation, shippingUpdate: {email, whatsapp}} — stored for the
  *       order and shipping triggers; no function sends these automatically yet.</li>
@@ -95,9 +96,9 @@ public class AutomationSettings {
             }
         });
         ReminderSettings.Reminders reminders = ReminderSettings.check(
-                new ReminderSettings.Reminders(change.remindersEnabled(), offsets, channels, max), errors, "");
+                new ReminderSettings.Reminders(change.remindersEnabled(), offsets, channels, max), errors::add, "");
         ReminderSettings.SendWindow window = ReminderSettings.check(
-                new ReminderSettings.SendWindow(change.sendFrom(), change.sendTo()), errors, "sendFrom", "sendTo");
+                new ReminderSettings.SendWindow(change.sendFrom(), change.sendTo()), errors::add, "sendFrom", "sendTo");
         errors.throwIfAny();
         inTransaction(() -> Shop.<Shop>findById(who.shopId()).call(shop -> {
             ObjectNode settings = (ObjectNode) Json.tree(shop.settings);

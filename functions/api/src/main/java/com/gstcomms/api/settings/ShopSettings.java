@@ -1,6 +1,7 @@
 package com.gstcomms.api.settings;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.gstcomms.runtime.settings.ReminderSettings;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

@@ -1,4 +1,4 @@
-package com.gstcomms.whatsapp;
+package com.gstcomms.providers.twilio;
 
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * The HTTP client under our TwilioRestClient. Two differences from the SDK's default:
  * <ul>
  *   <li><b>Where</b>: twilio-java 13 builds every URL as {@code https://api.twilio.com/...} and has no
- *       base-URL setting; when {@code gstcomms.twilio.base-url} names another place (the local stand-in)
+ *       base-URL setting; when {@code gstcomms.twilio.base-url} (or the base given to the constructor) names another place (the local stand-in)
  *       the same request goes there instead.</li>
  *   <li><b>One attempt</b>: the SDK retries 5xx three times itself and Apache HttpClient retries 429/503
  *       once more after a second. Here a create call is made once: the queue does the retrying, with
@@ -24,13 +24,13 @@ import java.util.Optional;
  *       not sleep on Twilio's trouble, and the throughput cap counts every request that reaches Twilio.</li>
  * </ul>
  */
-final class TwilioHttpClient extends NetworkHttpClient {
+public final class TwilioHttpClient extends NetworkHttpClient {
 
     static final String TWILIO_API = "https://api.twilio.com";
 
     private final Optional<String> baseUrl;
 
-    TwilioHttpClient(Optional<String> baseUrl, Duration timeout) {
+    public TwilioHttpClient(Optional<String> baseUrl, Duration timeout) {
         super(HttpClientBuilder.create()
                 .useSystemProperties()
                 .disableAutomaticRetries()

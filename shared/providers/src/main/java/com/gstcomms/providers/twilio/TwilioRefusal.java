@@ -1,8 +1,9 @@
-package com.gstcomms.whatsapp;
+package com.gstcomms.providers.twilio;
 
 /**
  * Twilio did not take a message: its error code (null when none came back, e.g. a timeout), the HTTP
- * status (null when there was no answer) and Twilio's message. Carries no credentials.
+ * status (null when there was no answer) and Twilio's message. Carries no credentials. What to do about
+ * it is the caller's (the WhatsApp function's {@code TwilioErrors}, the API's probe answers).
  */
 public class TwilioRefusal extends RuntimeException {
 
@@ -31,7 +32,4 @@ public class TwilioRefusal extends RuntimeException {
         return httpStatus != null ? "HTTP_" + httpStatus : "TWILIO_UNREACHABLE";
     }
 
-    public TwilioErrors.Reaction reaction() {
-        return TwilioErrors.classify(code, httpStatus);
-    }
 }

@@ -1,8 +1,7 @@
-package com.gstcomms.api.settings;
+package com.gstcomms.runtime.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.gstcomms.api.http.FieldErrors;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.LocalTime;
@@ -12,20 +11,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A shop's payment reminders as they are stored in {@code shop.settings} and run by the scheduler
- * (functions/scheduler {@code ReminderRules} reads exactly these keys): {@code reminders} {enabled,
- * offsetsDays, channels, maxCount} and {@code sendWindow} {from, to} in India time. The API's
- * {@code PUT /v1/settings/shop} and the Automated page both write through here, so the two can never
- * disagree with each other or with what runs. Defaults are the scheduler's.
+ * A shop's payment reminders as they are stored in {@code shop.settings}, the one place that reads, checks
+ * and writes them: {@code reminders} {enabled, offsetsDays, channels, maxCount} and {@code sendWindow}
+ * {from, to} in India time. The API's {@code PUT /v1/settings/shop} and the Automated page write through
+ * here and the scheduler runs what {@link ReminderRules#fromShopSettings(String)} reads from here, so none of them can
+ * disagree with another. Missing parts take the defaults.
  */
 public final class ReminderSettings {
 
-    static final int MIN_DAYS = -30;
-    static final int MAX_DAYS = 365;
-    static final int MAX_OFFSETS = 10;
-    static final int MAX_COUNT = 10;
+    public static final int MIN_DAYS = -30;
+    public static final int MAX_DAYS = 365;
+    public static final int MAX_OFFSETS = 10;
+    public static final int MAX_COUNT = 10;
 
     private ReminderSettings() {
+    }
+
+    /** Where a check reports a wrong field (the API's FieldErrors: {@code errors::add}). */
+    @FunctionalInterface
+    public interface Problems {
+        void add(String field, String message);
     }
 
     /** {@code offsetsDays}: days from the due date (negative: before); {@code channels} in order of preference. */
@@ -62,11 +67,11 @@ public final class ReminderSettings {
      * The reminders to store: missing parts take the defaults, days are sorted without repeats, channel
      * names upper-cased; every mistake goes to {@code errors} under {@code prefix + field}.
      */
-    public static Reminders check(Reminders given, FieldErrors errors, String prefix) {
+    public static Reminders check(Reminders given, Problems errors, String prefix) {
         Reminders d = Reminders.DEFAULT;
         // Lists are bounded before they are walked: every entry could add an error of its own.
-        if (!errors.maxSize(prefix + "offsetsDays", given.offsetsDays(), MAX_OFFSETS)
-                | !errors.maxSize(prefix + "channels", given.channels(), 2)) {
+        if (!maxSize(errors, prefix + "offsetsDays", given.offsetsDays(), MAX_OFFSETS)
+                | !maxSize(errors, prefix + "channels", given.channels(), 2)) {
             return d;
         }
         List<Integer> offsets = new ArrayList<>();
@@ -104,7 +109,7 @@ public final class ReminderSettings {
     }
 
     /** The window to store, as {@code HH:mm}; {@code fromField}/{@code toField} name the fields in errors. */
-    public static SendWindow check(SendWindow given, FieldErrors errors, String fromField, String toField) {
+    public static SendWindow check(SendWindow given, Problems errors, String fromField, String toField) {
         LocalTime from = time(errors, fromField, given.from());
         LocalTime to = time(errors, toField, given.to());
         if (from != null && to != null && !from.isBefore(to)) {
@@ -125,7 +130,7 @@ public final class ReminderSettings {
         settings.putObject("sendWindow").put("from", window.from()).put("to", window.to());
     }
 
-    private static LocalTime time(FieldErrors errors, String field, String text) {
+    private static LocalTime time(Problems errors, String field, String text) {
         if (text == null || text.isBlank()) {
             errors.add(field, field + " is required, like 09:00");
             return null;
@@ -136,5 +141,13 @@ public final class ReminderSettings {
             errors.add(field, field + " must be a time like 09:00, not '" + text.strip() + "'");
             return null;
         }
+    }
+
+    private static boolean maxSize(Problems errors, String field, List<?> list, int max) {
+        if (list != null && list.size() > max) {
+            errors.add(field, field + " has " + list.size() + " entries; at most " + max + " are allowed");
+            return false;
+        }
+        return true;
     }
 }

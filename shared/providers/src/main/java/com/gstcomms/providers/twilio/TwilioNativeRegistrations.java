@@ -1,10 +1,12 @@
-package com.gstcomms.whatsapp;
+package com.gstcomms.providers.twilio;
 
 import com.twilio.converter.CurrencyDeserializer;
 import com.twilio.converter.RFC2822Deserializer;
 import com.twilio.exception.RestException;
+import com.twilio.rest.api.v2010.account.IncomingPhoneNumber;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
+import com.twilio.type.PhoneNumberCapabilities;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -14,12 +16,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * (instantiated by Jackson through their no-argument constructors) for date_created/date_sent/
  * date_updated and price_unit, and PhoneNumber's String constructor for "from". Not verified natively
  * here (no GraalVM on the build machines): WhatsAppSendingIT and the native workflow check a send and an
- * error against the stand-in.
+ * error against the stand-in; the API's sender check is not covered natively.
  */
 @RegisterForReflection(targets = {
         Message.class, Message.Status.class, Message.Direction.class,
         RFC2822Deserializer.class, CurrencyDeserializer.class, PhoneNumber.class,
-        RestException.class
+        RestException.class,
+        // The sender check (TwilioMessages.senderOwned): a page of IncomingPhoneNumber resources.
+        IncomingPhoneNumber.class, IncomingPhoneNumber.AddressRequirement.class,
+        IncomingPhoneNumber.EmergencyAddressStatus.class, IncomingPhoneNumber.EmergencyStatus.class,
+        IncomingPhoneNumber.VoiceReceiveMode.class, PhoneNumberCapabilities.class
 })
 final class TwilioNativeRegistrations {
     private TwilioNativeRegistrations() {

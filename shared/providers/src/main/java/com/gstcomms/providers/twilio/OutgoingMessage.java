@@ -1,4 +1,4 @@
-package com.gstcomms.whatsapp;
+package com.gstcomms.providers.twilio;
 
 import java.net.URI;
 
