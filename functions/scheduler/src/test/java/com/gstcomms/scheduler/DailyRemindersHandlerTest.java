@@ -5,6 +5,7 @@ import com.gstcomms.core.message.RunReminders;
 import com.gstcomms.runtime.config.QueuesConfig;
 import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.testing.quarkus.LocalCloudResource;
+import com.gstcomms.testing.quarkus.MockEventServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +41,7 @@ class DailyRemindersHandlerTest {
         // Fired at 03:30 UTC = 09:00 India time on 2026-11-25.
         String event = Files.readString(Path.of("src/test/resources/events/eventbridge-scheduled.json"));
 
-        given().port(Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8186)).contentType(ContentType.JSON).body(event)
+        given().port(MockEventServer.port()).contentType(ContentType.JSON).body(event)
                 .when().post()
                 .then().statusCode(200);
 

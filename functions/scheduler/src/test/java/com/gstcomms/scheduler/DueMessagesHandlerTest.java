@@ -8,6 +8,7 @@ import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.testing.LocalServers;
 import com.gstcomms.testing.Sql;
 import com.gstcomms.testing.quarkus.LocalCloudResource;
+import com.gstcomms.testing.quarkus.MockEventServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,7 +68,7 @@ class DueMessagesHandlerTest {
                  "account":"123456789012","time":"%s","region":"ap-south-1",
                  "resources":["arn:aws:events:ap-south-1:123456789012:rule/gst-comms-due-messages"],"detail":{}}
                 """.formatted(now);
-        given().port(Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8186)).contentType(ContentType.JSON).body(event)
+        given().port(MockEventServer.port()).contentType(ContentType.JSON).body(event)
                 .when().post()
                 .then().statusCode(200);
 
@@ -81,7 +82,7 @@ class DueMessagesHandlerTest {
         assertThat(queued).contains(due, lost).doesNotContain(later, fresh);
 
         // A second run in the same minute finds nothing more to queue.
-        given().port(Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8186)).contentType(ContentType.JSON).body(event).when().post().then().statusCode(200);
+        given().port(MockEventServer.port()).contentType(ContentType.JSON).body(event).when().post().then().statusCode(200);
         var again = sqs.receiveMessage(r -> r.queueUrl(appConfig("gstcomms.queues.email")).waitTimeSeconds(1)).messages();
         assertThat(again).isEmpty();
     }
@@ -101,7 +102,7 @@ class DueMessagesHandlerTest {
                  "account":"123456789012","time":"%s","region":"ap-south-1",
                  "resources":["arn:aws:events:ap-south-1:123456789012:rule/gst-comms-due-messages"],"detail":{}}
                 """.formatted(now);
-        given().port(Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8186)).contentType(ContentType.JSON).body(event)
+        given().port(MockEventServer.port()).contentType(ContentType.JSON).body(event)
                 .when().post()
                 .then().statusCode(200);
 
