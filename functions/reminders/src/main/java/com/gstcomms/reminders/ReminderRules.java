@@ -1,4 +1,4 @@
-package com.gstcomms.scheduler;
+package com.gstcomms.reminders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
