@@ -111,6 +111,10 @@ public final class TemplateCheck {
     private void checkLambdaKind(FunctionDefinition function, Path module, List<String> problems) {
         String id = function.logicalId();
         boolean funqy = isFunqyModule(module);
+        if (funqy && pomNames(module, "quarkus-amazon-lambda")) {
+            problems.add(id + ": " + function.modulePath() + " has both quarkus-amazon-lambda and "
+                    + "quarkus-funqy-amazon-lambda (each starts its own poll loop: one Lambda extension per artifact)");
+        }
         Object declared = function.property("Handler");
         String handler = declared == null ? null : jvm.resolveString(declared);
         String expected = funqy ? FUNQY_HANDLER : QUARKUS_HANDLER;
@@ -134,9 +138,12 @@ public final class TemplateCheck {
     }
 
     private static boolean isFunqyModule(Path module) {
+        return pomNames(module, "quarkus-funqy-amazon-lambda");
+    }
+
+    private static boolean pomNames(Path module, String artifactId) {
         try {
-            return Files.readString(module.resolve("pom.xml"))
-                    .contains("<artifactId>quarkus-funqy-amazon-lambda</artifactId>");
+            return Files.readString(module.resolve("pom.xml")).contains("<artifactId>" + artifactId + "</artifactId>");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

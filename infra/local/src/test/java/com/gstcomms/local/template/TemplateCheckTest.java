@@ -85,12 +85,23 @@ class TemplateCheckTest {
         }
     }
 
+    @Test
+    void findsAModuleWithBothLambdaExtensions() throws IOException {
+        assertThat(check(original(), null, "<dependency><artifactId>quarkus-amazon-lambda</artifactId></dependency>"))
+                .anyMatch(p -> p.startsWith("TickFunction: functions/clock has both quarkus-amazon-lambda and "
+                        + "quarkus-funqy-amazon-lambda"));
+    }
+
     private List<String> check(String template) throws IOException {
         return check(template, null);
     }
 
-    /** Lays the stack out on disk (modules, reactor pom, a @Named handler, a Funqy module) and checks it. */
     private List<String> check(String template, String dropFromReactor) throws IOException {
+        return check(template, dropFromReactor, "");
+    }
+
+    /** Lays the stack out on disk (modules, reactor pom, a @Named handler, a Funqy module) and checks it. */
+    private List<String> check(String template, String dropFromReactor, String clockDependencies) throws IOException {
         Path file = stack.resolve("template.yaml");
         Files.writeString(file, template);
         String modules = "<module>web</module><module>worker</module><module>clock</module>";
@@ -106,7 +117,8 @@ class TemplateCheckTest {
         }
         Path clock = Files.createDirectories(stack.resolve("functions/clock/src/main/java/x"));
         Files.writeString(stack.resolve("functions/clock/pom.xml"),
-                "<project><dependencies><dependency><artifactId>quarkus-funqy-amazon-lambda</artifactId></dependency></dependencies></project>");
+                "<project><dependencies><dependency><artifactId>quarkus-funqy-amazon-lambda</artifactId></dependency>"
+                        + clockDependencies + "</dependencies></project>");
         Files.writeString(clock.resolve("Clock.java"), "class Clock { @Funq(\"tick\") public void tick() {} }");
         return new TemplateCheck(SamTemplate.read(file)).problems();
     }
