@@ -1,4 +1,5 @@
 package com.gstcomms.api;
+import com.gstcomms.testing.quarkus.MockEventServer;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -11,8 +12,8 @@ import static io.restassured.RestAssured.given;
  */
 public final class Api {
 
-    /** quarkus.lambda.mock-event-server.test-port of this module. */
-    public static final int LAMBDA_PORT = Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8181);
+    /** Where this build's mock Lambda event server listens (a free port per build). */
+    public static final int LAMBDA_PORT = MockEventServer.port();
 
     private Api() {
     }

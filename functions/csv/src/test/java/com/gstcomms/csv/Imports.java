@@ -4,6 +4,7 @@ import com.gstcomms.runtime.data.BulkOperation;
 import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.testing.LocalServers;
 import com.gstcomms.testing.Sql;
+import com.gstcomms.testing.quarkus.MockEventServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,7 @@ import static io.restassured.RestAssured.given;
 @ApplicationScoped
 class Imports {
 
-    static final int MOCK_EVENT_SERVER = Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8185);
+    static final int MOCK_EVENT_SERVER = MockEventServer.port();
 
     private final SqsClient sqs = LocalServers.sqs().client();
     private final String bucket = appConfig("gstcomms.s3.bucket");

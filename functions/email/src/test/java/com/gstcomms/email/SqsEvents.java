@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gstcomms.core.message.Commands;
 import com.gstcomms.core.message.SendEmail;
+import com.gstcomms.testing.quarkus.MockEventServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -22,7 +23,7 @@ import static io.restassured.RestAssured.given;
  */
 final class SqsEvents {
 
-    static final int MOCK_EVENT_SERVER_PORT = Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8183);
+    static final int MOCK_EVENT_SERVER_PORT = MockEventServer.port();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SqsEvents() {

@@ -15,6 +15,7 @@ import com.gstcomms.invoicepdf.Fixtures.Shop;
 import com.gstcomms.testing.LocalServers;
 import com.gstcomms.testing.Sql;
 import com.gstcomms.testing.quarkus.LocalCloudResource;
+import com.gstcomms.testing.quarkus.MockEventServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +45,7 @@ import static org.hamcrest.Matchers.empty;
         initArgs = @ResourceArg(name = "only", value = "postgres,sqs,s3"))
 class RenderQueueHandlerTest {
 
-    static final int MOCK_EVENT_SERVER = Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8182);
+    static final int MOCK_EVENT_SERVER = MockEventServer.port();
 
     private final Sql db = Fixtures.db();
 

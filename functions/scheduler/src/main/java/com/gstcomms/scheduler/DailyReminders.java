@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
@@ -21,6 +22,8 @@ import static com.gstcomms.runtime.work.Transactions.inTransaction;
 public class DailyReminders {
 
     private static final int SHOP_PAGE = 500;
+    /** The reminders' day is India's (the send window's zone, functions/reminders SendWindow). */
+    private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
     private final CommandQueue queue;
     private final QueuesConfig queues;
@@ -31,7 +34,7 @@ public class DailyReminders {
     }
 
     public RunSummary run(Instant firedAt) {
-        LocalDate day = firedAt.atZone(SendWindow.INDIA).toLocalDate();
+        LocalDate day = firedAt.atZone(INDIA).toLocalDate();
         String url = QueuesConfig.required(queues.reminders(), "reminders");
         long after = 0;
         int queued = 0;

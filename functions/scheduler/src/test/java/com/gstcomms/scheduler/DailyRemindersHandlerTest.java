@@ -3,8 +3,8 @@ package com.gstcomms.scheduler;
 import com.gstcomms.core.message.Commands;
 import com.gstcomms.core.message.RunReminders;
 import com.gstcomms.runtime.config.QueuesConfig;
-import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.testing.quarkus.LocalCloudResource;
+import com.gstcomms.testing.quarkus.MockEventServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,12 +35,12 @@ class DailyRemindersHandlerTest {
 
     @Test
     void theDailyScheduleQueuesOneRunPerShopForTheIndianDayItFiredOn() throws Exception {
-        Shop a = Fixtures.shop(null);
-        Shop b = Fixtures.shop(null);
+        long a = Fixtures.shop();
+        long b = Fixtures.shop();
         // Fired at 03:30 UTC = 09:00 India time on 2026-11-25.
         String event = Files.readString(Path.of("src/test/resources/events/eventbridge-scheduled.json"));
 
-        given().port(Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8186)).contentType(ContentType.JSON).body(event)
+        given().port(MockEventServer.port()).contentType(ContentType.JSON).body(event)
                 .when().post()
                 .then().statusCode(200);
 
@@ -50,7 +50,7 @@ class DailyRemindersHandlerTest {
                     .waitTimeSeconds(1)).messages();
             got.forEach(m -> runs.add(Commands.fromJson(m.body(), RunReminders.class)));
         }
-        assertThat(runs).filteredOn(r -> r.shopId() == a.id || r.shopId() == b.id).hasSize(2)
+        assertThat(runs).filteredOn(r -> r.shopId() == a || r.shopId() == b).hasSize(2)
                 .allSatisfy(r -> {
                     assertThat(r.runDate()).isEqualTo("2026-11-25");
                     assertThat(r.afterInvoiceId()).isZero();

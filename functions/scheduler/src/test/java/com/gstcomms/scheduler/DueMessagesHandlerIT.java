@@ -8,6 +8,6 @@ import io.quarkus.test.junit.TestProfile;
  * due-messages handler (the profile is repeated here: annotations on the superclass are not inherited).
  */
 @QuarkusIntegrationTest
-@TestProfile(HandlerProfiles.DueMessagesRun.class)
+@TestProfile(Profiles.DueMessagesRun.class)
 class DueMessagesHandlerIT extends DueMessagesHandlerTest {
 }

@@ -2,12 +2,11 @@ package com.gstcomms.scheduler;
 
 import com.gstcomms.core.message.Commands;
 import com.gstcomms.core.message.SendEmail;
-import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.NotificationStatus;
-import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.testing.LocalServers;
 import com.gstcomms.testing.Sql;
 import com.gstcomms.testing.quarkus.LocalCloudResource;
+import com.gstcomms.testing.quarkus.MockEventServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from outside the app (JDBC, SQS), so {@link DueMessagesHandlerIT} reruns it against the packaged function.
  */
 @QuarkusTest
-@TestProfile(HandlerProfiles.DueMessagesRun.class)
+@TestProfile(Profiles.DueMessagesRun.class)
 @QuarkusTestResource(value = LocalCloudResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "only", value = "postgres,sqs,s3"))
 class DueMessagesHandlerTest {
@@ -42,9 +41,9 @@ class DueMessagesHandlerTest {
     private final Sql db = Fixtures.db();
 
     /** A campaign email notification; its id. */
-    private long notification(Shop shop, NotificationStatus status, OffsetDateTime scheduledAt,
+    private long notification(long shop, NotificationStatus status, OffsetDateTime scheduledAt,
                               OffsetDateTime queuedAt) {
-        return db.insert("notification", "shop_id", shop.id, "channel", "EMAIL", "kind", "CAMPAIGN",
+        return db.insert("notification", "shop_id", shop, "channel", "EMAIL", "kind", "CAMPAIGN",
                 "recipient", "asha@example.in", "idempotency_key", UUID.randomUUID().toString(),
                 "status", status.name(), "scheduled_at", scheduledAt, "queued_at", queuedAt);
     }
@@ -56,7 +55,7 @@ class DueMessagesHandlerTest {
     @Test
     void queuesWhatIsDueNotWhatIsLaterAndRequeuesWhatLostItsCommand() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        Shop shop = Fixtures.shop(null);
+        long shop = Fixtures.shop();
         long due = notification(shop, NotificationStatus.SCHEDULED, now.minusMinutes(1), null);
         long later = notification(shop, NotificationStatus.SCHEDULED, now.plusHours(1), null);
         long lost = notification(shop, NotificationStatus.QUEUED, null, now.minusHours(2));
@@ -67,7 +66,7 @@ class DueMessagesHandlerTest {
                  "account":"123456789012","time":"%s","region":"ap-south-1",
                  "resources":["arn:aws:events:ap-south-1:123456789012:rule/gst-comms-due-messages"],"detail":{}}
                 """.formatted(now);
-        given().port(Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8186)).contentType(ContentType.JSON).body(event)
+        given().port(MockEventServer.port()).contentType(ContentType.JSON).body(event)
                 .when().post()
                 .then().statusCode(200);
 
@@ -81,7 +80,7 @@ class DueMessagesHandlerTest {
         assertThat(queued).contains(due, lost).doesNotContain(later, fresh);
 
         // A second run in the same minute finds nothing more to queue.
-        given().port(Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8186)).contentType(ContentType.JSON).body(event).when().post().then().statusCode(200);
+        given().port(MockEventServer.port()).contentType(ContentType.JSON).body(event).when().post().then().statusCode(200);
         var again = sqs.receiveMessage(r -> r.queueUrl(appConfig("gstcomms.queues.email")).waitTimeSeconds(1)).messages();
         assertThat(again).isEmpty();
     }
@@ -89,11 +88,10 @@ class DueMessagesHandlerTest {
     @Test
     void startsACampaignWhoseTimeHasComeForItsOptedInAudience() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        Shop shop = Fixtures.shop(null);
-        Customer subscribed = Fixtures.customer(shop, "asha@example.in", null, false);
-        db.update("update customer set email_opt_in = true where id = ?", subscribed.id);
-        Fixtures.customer(shop, "not-subscribed@example.in", null, false);
-        long campaign = db.insert("campaign", "shop_id", shop.id, "name", "Diwali sale", "channel", "EMAIL",
+        long shop = Fixtures.shop();
+        Fixtures.emailCustomer(shop, "asha@example.in", true);
+        Fixtures.emailCustomer(shop, "not-subscribed@example.in", false);
+        long campaign = db.insert("campaign", "shop_id", shop, "name", "Diwali sale", "channel", "EMAIL",
                 "audience", Sql.json("{\"type\":\"ALL\"}"), "status", "SCHEDULED", "scheduled_at", now.minusMinutes(2));
 
         String event = """
@@ -101,7 +99,7 @@ class DueMessagesHandlerTest {
                  "account":"123456789012","time":"%s","region":"ap-south-1",
                  "resources":["arn:aws:events:ap-south-1:123456789012:rule/gst-comms-due-messages"],"detail":{}}
                 """.formatted(now);
-        given().port(Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8186)).contentType(ContentType.JSON).body(event)
+        given().port(MockEventServer.port()).contentType(ContentType.JSON).body(event)
                 .when().post()
                 .then().statusCode(200);
 

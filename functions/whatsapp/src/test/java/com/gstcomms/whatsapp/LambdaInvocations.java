@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gstcomms.core.message.Commands;
 import com.gstcomms.core.message.SendWhatsApp;
 import com.gstcomms.runtime.data.Notification;
+import com.gstcomms.testing.quarkus.MockEventServer;
 import io.restassured.http.ContentType;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ import static io.restassured.RestAssured.given;
  */
 final class LambdaInvocations {
 
-    static final int MOCK_EVENT_SERVER = Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8184);
+    static final int MOCK_EVENT_SERVER = MockEventServer.port();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LambdaInvocations() {

@@ -130,7 +130,9 @@ public final class Console implements AutoCloseable {
             f.put("invocations", stats.invocations());
             f.put("failures", stats.failures());
             f.put("restarts", stats.restarts());
-            String handler = function.spec().environment().get("QUARKUS_LAMBDA_HANDLER");
+            // The entry point of a shared artifact: a @Named RequestHandler, or a Funqy module's @Funq function.
+            String handler = function.spec().environment().getOrDefault("QUARKUS_LAMBDA_HANDLER",
+                    function.spec().environment().get("QUARKUS_FUNQY_EXPORT"));
             if (handler != null) {
                 f.put("handler", handler);
             }

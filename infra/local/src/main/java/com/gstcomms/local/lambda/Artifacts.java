@@ -18,7 +18,7 @@ import java.util.zip.ZipInputStream;
 /**
  * Unpacks a function's deployment package ({@code function.zip}) the way Lambda does into
  * {@code /var/task}: one directory per build of the zip, reused while the zip is unchanged. Functions
- * sharing a zip (csv split and chunk, the three scheduler functions) share the directory.
+ * sharing a zip (csv split and chunk, the two scheduler functions) share the directory.
  */
 public final class Artifacts {
 

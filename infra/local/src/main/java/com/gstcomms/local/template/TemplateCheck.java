@@ -18,6 +18,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>every function's CodeUri is {@code <module>/target/function.zip} of a Maven module that the
  *       reactor builds, and a {@code QUARKUS_LAMBDA_HANDLER} names a {@code @Named} handler of that module;</li>
+ *   <li>a function of a Funqy module (its pom has {@code quarkus-funqy-amazon-lambda}) runs Funqy's handler on
+ *       java21 and names its {@code @Funq} function in {@code QUARKUS_FUNQY_EXPORT}; every other function runs
+ *       {@code QuarkusStreamHandler} (one Lambda extension per artifact: each starts its own poll loop);</li>
  *   <li>every queue that is not itself a dead-letter queue has a RedrivePolicy to a queue of the template
  *       with maxReceiveCount 5;</li>
  *   <li>a queue's VisibilityTimeout is at least 6 times the Timeout of each function that consumes it
@@ -39,12 +42,18 @@ public final class TemplateCheck {
     static final int SAM_DEFAULT_TIMEOUT = 3;
     private static final Pattern WILDCARD_ACTION = Pattern.compile("\\*|[A-Za-z0-9-]+:\\*");
 
+    static final String QUARKUS_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    static final String FUNQY_HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+
     private final SamTemplate template;
     private final Resolver resolver;
+    /** The template as the java21 runtime sees it (FunctionRuntime=jvm), where Handler matters. */
+    private final Resolver jvm;
 
     public TemplateCheck(SamTemplate template) {
         this.template = template;
-        this.resolver = new Resolver(template, new DefaultsEnvironment(template));
+        this.resolver = new Resolver(template, new DefaultsEnvironment(template, Map.of()));
+        this.jvm = new Resolver(template, new DefaultsEnvironment(template, Map.of("FunctionRuntime", "jvm")));
     }
 
     /** Every problem found, each naming the resource and what is wrong; empty when the template is good. */
@@ -95,6 +104,49 @@ public final class TemplateCheck {
                         + function.modulePath() + "/src/main/java");
             }
         }
+        checkLambdaKind(function, module, problems);
+    }
+
+    /** Funqy module → Funqy's handler and an exported @Funq; any other module → QuarkusStreamHandler. */
+    private void checkLambdaKind(FunctionDefinition function, Path module, List<String> problems) {
+        String id = function.logicalId();
+        boolean funqy = isFunqyModule(module);
+        if (funqy && pomNames(module, "quarkus-amazon-lambda")) {
+            problems.add(id + ": " + function.modulePath() + " has both quarkus-amazon-lambda and "
+                    + "quarkus-funqy-amazon-lambda (each starts its own poll loop: one Lambda extension per artifact)");
+        }
+        Object declared = function.property("Handler");
+        String handler = declared == null ? null : jvm.resolveString(declared);
+        String expected = funqy ? FUNQY_HANDLER : QUARKUS_HANDLER;
+        if (!expected.equals(handler)) {
+            problems.add(id + ": Handler (java21) must be " + expected + " for " + function.modulePath()
+                    + (funqy ? " (a Funqy module)" : "") + ", was " + handler);
+        }
+        Object export = function.environment().get("QUARKUS_FUNQY_EXPORT");
+        if (funqy && export == null) {
+            problems.add(id + ": a function of the Funqy module " + function.modulePath()
+                    + " names its @Funq function in QUARKUS_FUNQY_EXPORT");
+        } else if (!funqy && export != null) {
+            problems.add(id + ": QUARKUS_FUNQY_EXPORT is set, but " + function.modulePath() + " is not a Funqy module");
+        } else if (export != null) {
+            String name = resolver.resolveString(export);
+            if (!declares(module, Pattern.compile("@Funq\\(\\s*(value\\s*=\\s*)?\"" + Pattern.quote(name) + "\"\\s*\\)"))) {
+                problems.add(id + ": QUARKUS_FUNQY_EXPORT '" + name + "' is not a @Funq function in "
+                        + function.modulePath() + "/src/main/java");
+            }
+        }
+    }
+
+    private static boolean isFunqyModule(Path module) {
+        return pomNames(module, "quarkus-funqy-amazon-lambda");
+    }
+
+    private static boolean pomNames(Path module, String artifactId) {
+        try {
+            return Files.readString(module.resolve("pom.xml")).contains("<artifactId>" + artifactId + "</artifactId>");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean reactorBuilds(Path module) {
@@ -111,15 +163,19 @@ public final class TemplateCheck {
     }
 
     private static boolean declaresHandler(Path module, String name) {
+        return declares(module, Pattern.compile("@Named\\(\\s*(value\\s*=\\s*)?\"" + Pattern.quote(name) + "\"\\s*\\)"));
+    }
+
+    /** Whether a Java source of the module's src/main/java matches the pattern. */
+    private static boolean declares(Path module, Pattern declaration) {
         Path sources = module.resolve("src/main/java");
         if (!Files.isDirectory(sources)) {
             return false;
         }
-        Pattern named = Pattern.compile("@Named\\(\\s*(value\\s*=\\s*)?\"" + Pattern.quote(name) + "\"\\s*\\)");
         try (Stream<Path> files = Files.walk(sources)) {
             return files.filter(p -> p.toString().endsWith(".java")).anyMatch(p -> {
                 try {
-                    return named.matcher(Files.readString(p)).find();
+                    return declaration.matcher(Files.readString(p)).find();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -243,10 +299,14 @@ public final class TemplateCheck {
         }
     }
 
-    /** Parameters take their defaults; everything else resolves to a placeholder (only numbers matter here). */
-    private record DefaultsEnvironment(SamTemplate template) implements Resolver.Environment {
+    /** Parameters take their defaults (or the overrides); everything else resolves to a placeholder (only numbers matter here). */
+    private record DefaultsEnvironment(SamTemplate template, Map<String, Object> overrides)
+            implements Resolver.Environment {
         @Override
         public Object ref(String name) {
+            if (overrides.containsKey(name)) {
+                return overrides.get(name);
+            }
             Object parameter = template.parameters().get(name);
             if (parameter != null) {
                 Object value = SamTemplate.map(parameter).get("Default");

@@ -3,6 +3,8 @@ package com.gstcomms.local.chain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gstcomms.local.cloud.LocalCloud;
 import com.gstcomms.local.demo.Demo;
+import com.gstcomms.local.events.ScheduleEventSource;
+import com.gstcomms.local.lambda.InvocationResult;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -135,5 +138,20 @@ class ChainEndToEndTest {
                 "WhatsAppFunction");
 
         assertThat(DemoCloud.demo().problems()).as(DemoCloud.demoOutput()).isEmpty();
+    }
+
+    /** A Funqy function (functions/scheduler) runs on the local cloud with the schedule's own event. */
+    @Test
+    @Order(8)
+    void runsTheEveryMinuteScheduleThroughItsFunqyFunction() throws Exception {
+        needs("SchedulerDueFunction");
+        ScheduleEventSource due = DemoCloud.cloud().schedules().stream()
+                .filter(s -> s.function().spec().name().equals("SchedulerDueFunction")).findFirst().orElseThrow();
+        assertThat(due.function().spec().handler()).isEqualTo("io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest");
+
+        InvocationResult result = due.runNow().get(2, TimeUnit.MINUTES);
+
+        assertThat(result).as(result.summary()).isInstanceOfSatisfying(InvocationResult.Response.class,
+                r -> assertThat(r.bodyText()).contains("\"run\":\"due-messages\""));
     }
 }

@@ -34,7 +34,7 @@ class TemplateCheckTest {
         assertThat(new TemplateCheck(template).problems()).isEmpty();
         assertThat(template.functions()).extracting(FunctionDefinition::modulePath)
                 .contains("functions/api", "functions/invoice-pdf", "functions/email", "functions/whatsapp",
-                        "functions/csv", "functions/scheduler");
+                        "functions/csv", "functions/scheduler", "functions/reminders");
     }
 
     @Test
@@ -59,6 +59,10 @@ class TemplateCheckTest {
             an S3 event on a missing bucket      | 'Bucket: !Ref Files'                                                               | 'Bucket: !Ref Elsewhere'                                  | WorkerFunction.Upload (S3): Bucket must be !Ref <a bucket of this template>
             a schedule that cannot fire          | 'cron(30 3 * * ? *)'                                                               | 'cron(30 3 * * *)'                                        | WorkerFunction.Nightly (Schedule): cron needs 6 fields
             a batch of 20 without a window       | 'BatchSize: 10'                                                                    | 'BatchSize: 20'                                           | WorkerFunction.Work (SQS): BatchSize over 10 needs MaximumBatchingWindowInSeconds
+            a Funqy function on Quarkus' handler | '      Handler: io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest\\n'     | ''                                                        | TickFunction: Handler (java21) must be io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest for functions/clock (a Funqy module)
+            a RequestHandler on Funqy's handler  | 'QUARKUS_LAMBDA_HANDLER: work'                                                     | 'QUARKUS_LAMBDA_HANDLER: work\\n      Handler: io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest' | WorkerFunction: Handler (java21) must be io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest for functions/worker, was io.quarkus.funqy
+            an export the module lacks           | 'QUARKUS_FUNQY_EXPORT: tick'                                                       | 'QUARKUS_FUNQY_EXPORT: tock'                              | TickFunction: QUARKUS_FUNQY_EXPORT 'tock' is not a @Funq function in functions/clock/src/main/java
+            a Funqy function without an export   | 'QUARKUS_FUNQY_EXPORT: tick'                                                       | 'QUARKUS_PROFILE: prod'                                   | TickFunction: a function of the Funqy module functions/clock names its @Funq function in QUARKUS_FUNQY_EXPORT
             """)
     void findsABrokenRule(String rule, String replace, String with, String expected) throws IOException {
         String broken = original().replace(unescape(replace), unescape(with));
@@ -81,15 +85,26 @@ class TemplateCheckTest {
         }
     }
 
+    @Test
+    void findsAModuleWithBothLambdaExtensions() throws IOException {
+        assertThat(check(original(), null, "<dependency><artifactId>quarkus-amazon-lambda</artifactId></dependency>"))
+                .anyMatch(p -> p.startsWith("TickFunction: functions/clock has both quarkus-amazon-lambda and "
+                        + "quarkus-funqy-amazon-lambda"));
+    }
+
     private List<String> check(String template) throws IOException {
         return check(template, null);
     }
 
-    /** Lays the stack out on disk (modules, reactor pom, a @Named handler) and checks it. */
     private List<String> check(String template, String dropFromReactor) throws IOException {
+        return check(template, dropFromReactor, "");
+    }
+
+    /** Lays the stack out on disk (modules, reactor pom, a @Named handler, a Funqy module) and checks it. */
+    private List<String> check(String template, String dropFromReactor, String clockDependencies) throws IOException {
         Path file = stack.resolve("template.yaml");
         Files.writeString(file, template);
-        String modules = "<module>web</module><module>worker</module>";
+        String modules = "<module>web</module><module>worker</module><module>clock</module>";
         if (dropFromReactor != null) {
             modules = modules.replace(dropFromReactor, "");
         }
@@ -100,6 +115,11 @@ class TemplateCheckTest {
             Files.writeString(stack.resolve("functions/" + module + "/pom.xml"), "<project/>");
             Files.writeString(dir.resolve("Handler.java"), "@Named(\"work\") class Handler {}");
         }
+        Path clock = Files.createDirectories(stack.resolve("functions/clock/src/main/java/x"));
+        Files.writeString(stack.resolve("functions/clock/pom.xml"),
+                "<project><dependencies><dependency><artifactId>quarkus-funqy-amazon-lambda</artifactId></dependency>"
+                        + clockDependencies + "</dependencies></project>");
+        Files.writeString(clock.resolve("Clock.java"), "class Clock { @Funq(\"tick\") public void tick() {} }");
         return new TemplateCheck(SamTemplate.read(file)).problems();
     }
 }

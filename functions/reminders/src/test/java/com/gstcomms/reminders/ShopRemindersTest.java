@@ -1,4 +1,4 @@
-package com.gstcomms.scheduler;
+package com.gstcomms.reminders;
 
 import com.gstcomms.core.message.Commands;
 import com.gstcomms.core.message.SendEmail;

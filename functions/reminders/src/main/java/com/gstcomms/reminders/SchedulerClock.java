@@ -1,4 +1,4 @@
-package com.gstcomms.scheduler;
+package com.gstcomms.reminders;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package com.gstcomms.scheduler;
+package com.gstcomms.reminders;
 
 import com.gstcomms.core.message.RunReminders;
 import com.gstcomms.core.money.Money;

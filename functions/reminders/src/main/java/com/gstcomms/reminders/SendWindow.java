@@ -1,4 +1,4 @@
-package com.gstcomms.scheduler;
+package com.gstcomms.reminders;
 
 import java.time.Instant;
 import java.time.LocalTime;

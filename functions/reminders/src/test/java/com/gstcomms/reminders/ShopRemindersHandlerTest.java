@@ -1,4 +1,4 @@
-package com.gstcomms.scheduler;
+package com.gstcomms.reminders;
 
 import com.gstcomms.core.message.Commands;
 import com.gstcomms.core.message.RunReminders;
@@ -8,6 +8,7 @@ import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.testing.quarkus.LocalCloudResource;
+import com.gstcomms.testing.quarkus.MockEventServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusMock;
@@ -62,7 +63,7 @@ class ShopRemindersHandlerTest {
     }
 
     private static void post(String body, int failures) {
-        given().port(Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8186)).contentType(ContentType.JSON).body(sqsEvent(body))
+        given().port(MockEventServer.port()).contentType(ContentType.JSON).body(sqsEvent(body))
                 .when().post()
                 .then().statusCode(200).body("batchItemFailures", failures == 0 ? empty() : hasSize(failures));
     }
