@@ -7,7 +7,7 @@ import com.gstcomms.documents.RenderedPdf;
 import com.gstcomms.documents.ShopLogo;
 import com.gstcomms.documents.TaxInvoice;
 import com.gstcomms.documents.TaxInvoicePdf;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.data.Notification;
@@ -243,7 +243,7 @@ public class InvoiceRendering {
         // notification it created; a later "send again" request comes with a new trace id.
         String request = command.traceId() != null && !command.traceId().isBlank() ? command.traceId() : delivery.messageId();
         List<NotificationRequest> requests = new ArrayList<>();
-        for (com.gstcomms.core.message.Channel channel : command.deliverVia()) {
+        for (Channel channel : command.deliverVia()) {
             Map<String, Object> variables = new LinkedHashMap<>();
             variables.put("invoiceNumber", invoice.number);
             variables.put("invoiceDate", invoice.issueDate.toString());
@@ -260,7 +260,7 @@ public class InvoiceRendering {
             if (invoice.orderRef != null) {
                 variables.put("orderRef", invoice.orderRef);
             }
-            requests.add(new NotificationRequest(invoice.shopId, invoice.customerId, Channel.valueOf(channel.name()), KIND,
+            requests.add(new NotificationRequest(invoice.shopId, invoice.customerId, channel, KIND,
                     null, null, "Tax invoice " + invoice.number + " from " + variables.get("shopName"), variables,
                     List.of(key), invoice.id, null, null,
                     "invoice-delivery:" + invoice.id + ":" + channel.name() + ":" + request, null, bulkOperation));

@@ -1,5 +1,6 @@
 package com.gstcomms.scheduler;
 
+import com.gstcomms.core.time.India;
 import com.gstcomms.core.message.RunReminders;
 import com.gstcomms.runtime.config.QueuesConfig;
 import com.gstcomms.runtime.queue.CommandQueue;
@@ -31,7 +32,7 @@ public class DailyReminders {
     }
 
     public RunSummary run(Instant firedAt) {
-        LocalDate day = firedAt.atZone(SendWindow.INDIA).toLocalDate();
+        LocalDate day = firedAt.atZone(India.ZONE).toLocalDate();
         String url = QueuesConfig.required(queues.reminders(), "reminders");
         long after = 0;
         int queued = 0;

@@ -2,7 +2,7 @@ package com.gstcomms.scheduler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 
 import java.time.LocalTime;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.gstcomms.core.message.RunReminders;
 import com.gstcomms.core.money.Money;
 import com.gstcomms.core.payment.UpiPaymentLink;
 import com.gstcomms.runtime.config.QueuesConfig;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.data.Notification;

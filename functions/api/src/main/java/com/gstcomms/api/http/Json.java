@@ -16,7 +16,6 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = com.gstcomms.core.validation.JsonNumbers.guard(
             new ObjectMapper().findAndRegisterModules());
-    public static final ZoneOffset IST = ZoneOffset.ofHoursMinutes(5, 30);
 
     private Json() {
     }

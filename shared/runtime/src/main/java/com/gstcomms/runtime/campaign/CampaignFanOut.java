@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gstcomms.core.validation.Email;
 import com.gstcomms.runtime.data.Campaign;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.notify.NotificationRequest;
