@@ -12,6 +12,7 @@ import com.gstcomms.core.gstin.Gstin;
 import com.gstcomms.core.gstin.GstinValidator;
 import com.gstcomms.core.invoice.FinancialYear;
 import com.gstcomms.core.invoice.InvoiceNumber;
+import com.gstcomms.core.payment.UpiId;
 import com.gstcomms.core.state.IndianState;
 import com.gstcomms.core.validation.Email;
 import com.gstcomms.core.validation.Phone;
@@ -33,7 +34,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import static com.gstcomms.runtime.data.ApiKey.Role.OWNER;
 import static com.gstcomms.runtime.data.ApiKey.Role.VIEWER;
@@ -44,9 +44,6 @@ import static com.gstcomms.runtime.work.Transactions.inTransaction;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ShopSettingsResource {
-
-    /** NPCI VPA shape: handle@psp. */
-    private static final Pattern UPI_ID = Pattern.compile("[A-Za-z0-9._-]{2,256}@[A-Za-z][A-Za-z0-9]{1,63}");
 
     private final CurrentCaller caller;
     private final AuditTrail audit;
@@ -101,7 +98,7 @@ public class ShopSettingsResource {
         String phone = body.phone() == null || body.phone().isBlank() ? null : errors.check("phone", Phone.toE164(body.phone()));
         String upi = body.upiId() == null || body.upiId().isBlank() ? null
                 : errors.maxLength("upiId", body.upiId().strip(), 100);
-        if (upi != null && !UPI_ID.matcher(upi).matches()) {
+        if (upi != null && !UpiId.matches(upi)) {
             errors.add("upiId", "upiId must look like name@bank, not '" + upi + "'");
         }
         String prefix = body.invoicePrefix() == null ? "INV" : body.invoicePrefix().strip();
