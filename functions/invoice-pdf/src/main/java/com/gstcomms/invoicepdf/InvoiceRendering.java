@@ -1,5 +1,6 @@
 package com.gstcomms.invoicepdf;
 
+import com.gstcomms.core.invoice.InvoiceFileName;
 import com.gstcomms.core.message.RenderInvoice;
 import com.gstcomms.documents.AmountText;
 import com.gstcomms.documents.DocumentDataException;
@@ -70,6 +71,7 @@ public class InvoiceRendering {
              where id = :id and shop_id = :shopId""";
     private static final String RECORD_ERROR = """
             update invoice set pdf_error = :error, updated_at = now() where id = :id and shop_id = :shopId""";
+    /** Another invoice with this one's PDF file name ({@link InvoiceFileName}: '/' becomes '-'). */
     private static final String SAME_KEY = """
             select count(*) from invoice
              where shop_id = :shopId and financial_year = :fy and id <> :id and replace(number, '/', '-') = :name""";
@@ -172,7 +174,7 @@ public class InvoiceRendering {
                         .setParameter("shopId", invoice.shopId)
                         .setParameter("fy", invoice.financialYear)
                         .setParameter("id", invoice.id)
-                        .setParameter("name", PdfKeys.fileName(invoice.number))
+                        .setParameter("name", InvoiceFileName.base(invoice.number))
                         .getSingleResult())
                 .map(count -> count > 0);
     }

@@ -1,5 +1,6 @@
 package com.gstcomms.scheduler;
 
+import com.gstcomms.core.invoice.InvoiceFileName;
 import com.gstcomms.core.message.RunReminders;
 import com.gstcomms.core.money.Money;
 import com.gstcomms.core.payment.UpiPaymentLink;
@@ -190,7 +191,7 @@ public class ShopReminders {
         variables.put("daysUntilDue", Math.max(0, -stage));
         if (invoice.pdfKey != null) {
             variables.put("invoiceUrl", store.presignGet(invoice.pdfKey, config.linkValidity(),
-                    Optional.of(invoice.number.replace('/', '-') + ".pdf")).toString());
+                    Optional.of(InvoiceFileName.pdf(invoice.number))).toString());
         }
         if (shop.upiId != null && !shop.upiId.isBlank()) {
             variables.put("paymentLink", UpiPaymentLink.of(shop.upiId, shop.legalName, due, invoice.number));
