@@ -42,6 +42,13 @@ class JsonMappersTest {
     }
 
     @Test
+    void configureLeavesUnknownPropertiesToTheMappersOwner() {
+        ObjectMapper strict = JsonMappers.configure(new ObjectMapper());
+        assertThatThrownBy(() -> strict.readValue("{\"day\":\"2026-11-25\",\"surprise\":1}", Row.class))
+                .hasMessageContaining("surprise");
+    }
+
+    @Test
     void configureGivesAnyMapperTheSameSettings() throws Exception {
         ObjectMapper other = JsonMappers.configure(new ObjectMapper());
         Row row = new Row(null, LocalDate.of(2026, 1, 2), Optional.empty(), BigDecimal.ONE);
