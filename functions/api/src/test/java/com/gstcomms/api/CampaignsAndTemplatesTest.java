@@ -1,7 +1,7 @@
 package com.gstcomms.api;
 
 import com.gstcomms.core.message.SendEmail;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Suppression;
 import com.gstcomms.runtime.email.UnsubscribeLinks;

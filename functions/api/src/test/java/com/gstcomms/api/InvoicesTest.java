@@ -97,6 +97,19 @@ class InvoicesTest {
     }
 
     @Test
+    void anIdempotentAnswerWritesDatesAsTheOtherAnswersDo() {
+        // The stored answer of a keyed request is written by the project's one JSON setting (JsonMappers):
+        // before, it came from a mapper of its own and said "issueDate":[2026,10,5].
+        String body = IN1001.replace("#IN1001", "#IDEM-" + System.nanoTime());
+        for (int attempt = 0; attempt < 2; attempt++) {
+            asKey(shop.staff()).header("Idempotency-Key", "dates-" + body.hashCode()).body(body)
+                    .when().post("/v1/invoices")
+                    .then().statusCode(201).body("issueDate", equalTo("2026-10-05"),
+                            "createdAt", matchesPattern("\\d{4}-\\d{2}-\\d{2}T.*"));
+        }
+    }
+
+    @Test
     void refusesASecondInvoiceForTheSameOrder() {
         asKey(shop.staff()).body(IN1001).when().post("/v1/invoices").then().statusCode(201);
         asKey(shop.staff()).body(IN1001).when().post("/v1/invoices").then().statusCode(409);

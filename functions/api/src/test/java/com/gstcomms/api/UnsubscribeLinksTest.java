@@ -1,6 +1,6 @@
 package com.gstcomms.api;
 
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Suppression;
 import com.gstcomms.runtime.email.UnsubscribeLinks;

@@ -3,6 +3,7 @@ package com.gstcomms.csv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.gstcomms.core.json.JsonMappers;
 import com.gstcomms.runtime.data.BulkOperation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,8 @@ class BulkOperations {
     /** The split is progress unit 0; chunks are 1..n (export: 1; status batches: 1..n). */
     static final int SPLIT_UNIT = 0;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Static for the callers that read an operation's parameters outside a bean; the project's settings. */
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     Uni<BulkOperation> find(long shopId, long id) {
         return BulkOperation.<BulkOperation>find("id = ?1 and shopId = ?2", id, shopId).firstResult();

@@ -3,6 +3,7 @@ package com.gstcomms.csv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gstcomms.core.money.Money;
 import com.gstcomms.core.state.IndianState;
+import com.gstcomms.core.time.India;
 import com.gstcomms.imports.SpreadsheetCells;
 import com.gstcomms.runtime.data.BulkOperation;
 import com.gstcomms.runtime.storage.ObjectStore;
@@ -38,7 +39,6 @@ class Exports {
 
     private static final Logger LOG = Logger.getLogger(Exports.class);
     private static final int UNIT = 1;
-    private static final String IST = "Asia/Kolkata";
 
     enum Kind { CUSTOMERS, INVOICES, NOTIFICATIONS }
 
@@ -135,7 +135,7 @@ class Exports {
                                x.address1, x.address2, x.city, x.state_code, x.pin, x.country_code,
                                array_to_string(x.tags, ', '), x.email_opt_in, x.whatsapp_opt_in, x.locale,
                                to_char(x.created_at at time zone '%s', 'YYYY-MM-DD HH24:MI:SS')
-                          from customer x where %s""".formatted(IST, where.sql()), where.parameters(), row -> {
+                          from customer x where %s""".formatted(India.ZONE_NAME, where.sql()), where.parameters(), row -> {
                     List<String> cells = new ArrayList<>();
                     cells.add(row[1] == null ? "" : row[1].toString());
                     for (int i = 2; i <= 10; i++) {
@@ -178,7 +178,7 @@ class Exports {
                 where.id("customerId", "x.customer_id = :customerId");
                 where.time("from", "x.created_at >= cast(:from as timestamptz)");
                 where.time("to", "x.created_at < cast(:to as timestamptz)");
-                String at = "to_char(x.%s at time zone '" + IST + "', 'YYYY-MM-DD HH24:MI:SS')";
+                String at = "to_char(x.%s at time zone '" + India.ZONE_NAME + "', 'YYYY-MM-DD HH24:MI:SS')";
                 yield new Query("""
                         select x.id, %s, x.channel, x.kind, x.recipient, x.status, x.provider, x.provider_message_id,
                                %s, %s, %s, %s, %s, %s, x.error_code, x.error_message, x.campaign_id, x.invoice_id,
@@ -287,7 +287,7 @@ class Exports {
                 parameters.put(name, OffsetDateTime.parse(text).toString());
             } catch (DateTimeParseException notTime) {
                 try {
-                    parameters.put(name, LocalDate.parse(text) + "T00:00:00+05:30");
+                    parameters.put(name, LocalDate.parse(text).atStartOfDay(India.ZONE).toOffsetDateTime().toString());
                 } catch (DateTimeParseException notDate) {
                     throw new IllegalArgumentException("Export filter '" + name + "' must be a date or date-time, found "
                             + value + ".");

@@ -3,7 +3,7 @@ package com.gstcomms.csv;
 import com.gstcomms.core.message.ProcessCsvChunk;
 import com.gstcomms.runtime.data.AuditLog;
 import com.gstcomms.runtime.data.BulkOperation;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.data.Notification;

@@ -17,11 +17,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,14 +102,10 @@ class Imports {
         back.errorSummary = (String) row.get("error_summary");
         back.parameters = (String) row.get("parameters");
         back.createdBy = (String) row.get("created_by");
-        back.startedAt = time(row.get("started_at"));
-        back.finishedAt = time(row.get("finished_at"));
-        back.updatedAt = time(row.get("updated_at"));
+        back.startedAt = Sql.time(row.get("started_at"));
+        back.finishedAt = Sql.time(row.get("finished_at"));
+        back.updatedAt = Sql.time(row.get("updated_at"));
         return back;
-    }
-
-    private static OffsetDateTime time(Object timestamptz) {
-        return timestamptz == null ? null : ((Timestamp) timestamptz).toInstant().atOffset(ZoneOffset.UTC);
     }
 
     String sourceKey(BulkOperation op) {

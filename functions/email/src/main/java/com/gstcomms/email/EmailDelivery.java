@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gstcomms.core.message.SendEmail;
 import com.gstcomms.core.validation.Email;
 import com.gstcomms.runtime.campaign.CampaignProgress;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;
@@ -72,7 +72,6 @@ import static com.gstcomms.runtime.work.Transactions.inTransaction;
 public class EmailDelivery {
 
     private static final Logger LOG = Logger.getLogger(EmailDelivery.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String LIST_UNSUBSCRIBE = "List-Unsubscribe";
     static final String LIST_UNSUBSCRIBE_POST = "List-Unsubscribe-Post";
 
@@ -87,11 +86,12 @@ public class EmailDelivery {
     private final EmailConfig config;
     private final PlatformSecrets platformSecrets;
     private final Optional<String> platformSmtpFrom;
+    private final ObjectMapper json;
 
     EmailDelivery(NotificationClaims claims, MessageTemplates templates, AttachmentFiles attachments,
                   SendGridMail sendGrid, SmtpMail smtp, ProviderCredentials credentials, UnsubscribeLinks unsubscribeLinks,
                   CampaignProgress campaigns, EmailConfig config, PlatformSecrets platformSecrets,
-                  @ConfigProperty(name = "quarkus.mailer.from") Optional<String> platformSmtpFrom) {
+                  @ConfigProperty(name = "quarkus.mailer.from") Optional<String> platformSmtpFrom, ObjectMapper json) {
         this.claims = claims;
         this.templates = templates;
         this.attachments = attachments;
@@ -103,6 +103,7 @@ public class EmailDelivery {
         this.config = config;
         this.platformSecrets = platformSecrets;
         this.platformSmtpFrom = platformSmtpFrom;
+        this.json = json;
     }
 
     /** One command of the batch and where it came from. */
@@ -391,12 +392,12 @@ public class EmailDelivery {
                 headers));
     }
 
-    private static Map<String, Object> variables(Notification n) {
+    private Map<String, Object> variables(Notification n) {
         if (n.variables == null || n.variables.isBlank()) {
             return new HashMap<>();
         }
         try {
-            Map<String, Object> map = JSON.readValue(n.variables, new TypeReference<>() {
+            Map<String, Object> map = json.readValue(n.variables, new TypeReference<>() {
             });
             return map == null ? new HashMap<>() : map;
         } catch (IOException e) {
@@ -462,11 +463,11 @@ public class EmailDelivery {
                 })));
     }
 
-    private static JsonNode settings(String json) {
+    private JsonNode settings(String text) {
         try {
-            return json == null || json.isBlank() ? JSON.createObjectNode() : JSON.readTree(json);
+            return text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text);
         } catch (IOException e) {
-            return JSON.createObjectNode();
+            return json.createObjectNode();
         }
     }
 

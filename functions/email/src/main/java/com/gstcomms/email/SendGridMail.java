@@ -1,5 +1,6 @@
 package com.gstcomms.email;
 
+import com.gstcomms.core.json.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,7 +41,7 @@ class SendGridMail {
     static final String SHOP_ARG = "shopId";
     static final String CAMPAIGN_ARG = "campaignId";
     private static final Logger LOG = Logger.getLogger(SendGridMail.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     private final SendGridMailSend mailSend;
 

@@ -2,7 +2,7 @@ package com.gstcomms.email;
 
 import com.gstcomms.runtime.campaign.CampaignFanOut;
 import com.gstcomms.runtime.data.Campaign;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.runtime.notify.NotificationRequest;

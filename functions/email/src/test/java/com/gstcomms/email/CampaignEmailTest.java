@@ -3,7 +3,7 @@ package com.gstcomms.email;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gstcomms.runtime.campaign.CampaignFanOut;
 import com.gstcomms.runtime.data.Campaign;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;

@@ -1,5 +1,6 @@
 package com.gstcomms.invoicepdf;
 
+import com.gstcomms.core.invoice.InvoiceFileName;
 import com.gstcomms.core.message.RenderInvoice;
 import com.gstcomms.documents.AmountText;
 import com.gstcomms.documents.DocumentDataException;
@@ -7,7 +8,7 @@ import com.gstcomms.documents.RenderedPdf;
 import com.gstcomms.documents.ShopLogo;
 import com.gstcomms.documents.TaxInvoice;
 import com.gstcomms.documents.TaxInvoicePdf;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.data.Notification;
@@ -70,6 +71,7 @@ public class InvoiceRendering {
              where id = :id and shop_id = :shopId""";
     private static final String RECORD_ERROR = """
             update invoice set pdf_error = :error, updated_at = now() where id = :id and shop_id = :shopId""";
+    /** Another invoice with this one's PDF file name ({@link InvoiceFileName}: '/' becomes '-'). */
     private static final String SAME_KEY = """
             select count(*) from invoice
              where shop_id = :shopId and financial_year = :fy and id <> :id and replace(number, '/', '-') = :name""";
@@ -172,7 +174,7 @@ public class InvoiceRendering {
                         .setParameter("shopId", invoice.shopId)
                         .setParameter("fy", invoice.financialYear)
                         .setParameter("id", invoice.id)
-                        .setParameter("name", PdfKeys.fileName(invoice.number))
+                        .setParameter("name", InvoiceFileName.base(invoice.number))
                         .getSingleResult())
                 .map(count -> count > 0);
     }
@@ -243,7 +245,7 @@ public class InvoiceRendering {
         // notification it created; a later "send again" request comes with a new trace id.
         String request = command.traceId() != null && !command.traceId().isBlank() ? command.traceId() : delivery.messageId();
         List<NotificationRequest> requests = new ArrayList<>();
-        for (com.gstcomms.core.message.Channel channel : command.deliverVia()) {
+        for (Channel channel : command.deliverVia()) {
             Map<String, Object> variables = new LinkedHashMap<>();
             variables.put("invoiceNumber", invoice.number);
             variables.put("invoiceDate", invoice.issueDate.toString());
@@ -260,7 +262,7 @@ public class InvoiceRendering {
             if (invoice.orderRef != null) {
                 variables.put("orderRef", invoice.orderRef);
             }
-            requests.add(new NotificationRequest(invoice.shopId, invoice.customerId, Channel.valueOf(channel.name()), KIND,
+            requests.add(new NotificationRequest(invoice.shopId, invoice.customerId, channel, KIND,
                     null, null, "Tax invoice " + invoice.number + " from " + variables.get("shopName"), variables,
                     List.of(key), invoice.id, null, null,
                     "invoice-delivery:" + invoice.id + ":" + channel.name() + ":" + request, null, bulkOperation));

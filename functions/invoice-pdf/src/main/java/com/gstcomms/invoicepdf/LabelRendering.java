@@ -44,16 +44,17 @@ public class LabelRendering {
 
     static final Duration LEASE = Duration.ofMinutes(5);
     private static final Logger LOG = Logger.getLogger(LabelRendering.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectStore store;
     private final ShippingLabelPdf pdf;
     private final BulkUnits bulk;
+    private final ObjectMapper json;
 
-    public LabelRendering(ObjectStore store, ShippingLabelPdf pdf, BulkUnits bulk) {
+    public LabelRendering(ObjectStore store, ShippingLabelPdf pdf, BulkUnits bulk, ObjectMapper json) {
         this.store = store;
         this.pdf = pdf;
         this.bulk = bulk;
+        this.json = json;
     }
 
     private record Loaded(BulkOperation operation, Shop shop, Map<Long, Shipment> shipments, Map<Long, String> invoiceNumbers) {
@@ -144,9 +145,9 @@ public class LabelRendering {
     }
 
     /** {@code parameters.labelSheet}: THERMAL_4X6 (default) or A4_FOUR_UP. */
-    static LabelSheet sheet(BulkOperation op) {
+    LabelSheet sheet(BulkOperation op) {
         try {
-            JsonNode node = JSON.readTree(op.parameters == null ? "{}" : op.parameters).path("labelSheet");
+            JsonNode node = json.readTree(op.parameters == null ? "{}" : op.parameters).path("labelSheet");
             return node.isTextual() ? LabelSheet.valueOf(node.asText()) : LabelSheet.THERMAL_4X6;
         } catch (Exception e) {
             LOG.warnf("Label operation %d: parameters.labelSheet is not THERMAL_4X6 or A4_FOUR_UP; printing 4x6", op.id);

@@ -1,11 +1,13 @@
 package com.gstcomms.invoicepdf;
 
+import com.gstcomms.core.invoice.InvoiceFileName;
+
 /**
  * Where rendered PDFs go in the bucket (docs/ARCHITECTURE.md "S3 keys").
  *
  * <p>An invoice number may contain '/' (CGST Rule 46(b) allows letters, digits, '-' and '/'), which
- * would make folders in an S3 key. In the key each '/' becomes '-': {@code INV/2627/000123} is stored
- * as {@code invoices/7/2026-27/INV-2627-000123.pdf}. This cannot collide within a financial year:
+ * would make folders in an S3 key. The key ends in the PDF's file name ({@link InvoiceFileName}: each
+ * '/' becomes '-'): {@code INV/2627/000123} is stored as {@code invoices/7/2026-27/INV-2627-000123.pdf}. This cannot collide within a financial year:
  * numbers are unique per shop and year, and a shop that has both {@code A/1} and {@code A-1} is
  * refused here rather than overwriting one PDF with the other (see {@link InvoiceRendering}).
  */
@@ -15,15 +17,10 @@ public final class PdfKeys {
     }
 
     public static String invoice(long shopId, String financialYear, String number) {
-        return "invoices/" + shopId + "/" + financialYear + "/" + fileName(number) + ".pdf";
+        return "invoices/" + shopId + "/" + financialYear + "/" + InvoiceFileName.pdf(number);
     }
 
     public static String labels(long shopId, long bulkOperationId) {
         return "labels/" + shopId + "/" + bulkOperationId + ".pdf";
-    }
-
-    /** The invoice number as a file name: '/' becomes '-'; nothing else can occur in a valid number. */
-    static String fileName(String number) {
-        return number.replace('/', '-');
     }
 }

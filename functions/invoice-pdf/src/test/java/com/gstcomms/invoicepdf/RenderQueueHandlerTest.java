@@ -89,7 +89,7 @@ class RenderQueueHandlerTest {
 
         post(command("m-1", new RenderInvoice(shop.id(), invoice.id(), List.of(), "t-1"))).body("batchItemFailures", empty());
 
-        String key = "invoices/" + shop.id() + "/2026-27/" + invoice.number().replace('/', '-') + ".pdf";
+        String key = "invoices/" + shop.id() + "/2026-27/" + com.gstcomms.core.invoice.InvoiceFileName.pdf(invoice.number());
         assertThat(pdfKey(invoice.id())).isEqualTo(key);
         assertThat(contentType(key)).isEqualTo("application/pdf");
         String text = Pdfs.text(stored(key));

@@ -1,8 +1,8 @@
 package com.gstcomms.reminders;
 
+import com.gstcomms.core.time.India;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
@@ -11,14 +11,12 @@ import java.time.ZonedDateTime;
  */
 public final class SendWindow {
 
-    public static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
-
     private SendWindow() {
     }
 
     /** {@code now} when it is inside the window, else the next opening of the window. */
     public static Instant nextSendTime(Instant now, LocalTime from, LocalTime to) {
-        ZonedDateTime local = now.atZone(INDIA);
+        ZonedDateTime local = now.atZone(India.ZONE);
         LocalTime time = local.toLocalTime();
         if (!time.isBefore(from) && time.isBefore(to)) {
             return now;

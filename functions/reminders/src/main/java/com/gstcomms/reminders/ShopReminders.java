@@ -1,10 +1,11 @@
 package com.gstcomms.reminders;
 
+import com.gstcomms.core.invoice.InvoiceFileName;
 import com.gstcomms.core.message.RunReminders;
 import com.gstcomms.core.money.Money;
 import com.gstcomms.core.payment.UpiPaymentLink;
 import com.gstcomms.runtime.config.QueuesConfig;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.data.Notification;
@@ -191,7 +192,7 @@ public class ShopReminders {
         variables.put("daysUntilDue", Math.max(0, -stage));
         if (invoice.pdfKey != null) {
             variables.put("invoiceUrl", store.presignGet(invoice.pdfKey, config.linkValidity(),
-                    Optional.of(invoice.number.replace('/', '-') + ".pdf")).toString());
+                    Optional.of(InvoiceFileName.pdf(invoice.number))).toString());
         }
         if (shop.upiId != null && !shop.upiId.isBlank()) {
             variables.put("paymentLink", UpiPaymentLink.of(shop.upiId, shop.legalName, due, invoice.number));

@@ -1,11 +1,12 @@
 package com.gstcomms.reminders;
 
+import com.gstcomms.core.time.India;
 import com.gstcomms.core.message.Commands;
 import com.gstcomms.core.message.SendEmail;
 import com.gstcomms.core.message.SendWhatsApp;
 import com.gstcomms.core.message.RunReminders;
 import com.gstcomms.runtime.config.QueuesConfig;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.data.Notification;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         initArgs = @io.quarkus.test.common.ResourceArg(name = "only", value = "postgres,sqs,s3"))
 class ShopRemindersTest {
 
-    private static final java.time.ZoneId INDIA = java.time.ZoneId.of("Asia/Kolkata");
+    private static final java.time.ZoneId INDIA = India.ZONE;
     /**
      * A day two years ahead of the real one: a reminder the scheduler's clock puts off to the next morning
      * must still lie in the real future, because the Notifier keeps a row SCHEDULED only while its time

@@ -1,5 +1,6 @@
 package com.gstcomms.scheduler;
 
+import com.gstcomms.core.time.India;
 import com.gstcomms.core.message.RunReminders;
 import com.gstcomms.runtime.config.QueuesConfig;
 import com.gstcomms.runtime.queue.CommandQueue;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
@@ -22,8 +22,6 @@ import static com.gstcomms.runtime.work.Transactions.inTransaction;
 public class DailyReminders {
 
     private static final int SHOP_PAGE = 500;
-    /** The reminders' day is India's (the send window's zone, functions/reminders SendWindow). */
-    private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
     private final CommandQueue queue;
     private final QueuesConfig queues;
@@ -34,7 +32,7 @@ public class DailyReminders {
     }
 
     public RunSummary run(Instant firedAt) {
-        LocalDate day = firedAt.atZone(INDIA).toLocalDate();
+        LocalDate day = firedAt.atZone(India.ZONE).toLocalDate();
         String url = QueuesConfig.required(queues.reminders(), "reminders");
         long after = 0;
         int queued = 0;

@@ -1,6 +1,6 @@
 package com.gstcomms.whatsapp;
 
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.Template;
 import io.smallrye.mutiny.Uni;

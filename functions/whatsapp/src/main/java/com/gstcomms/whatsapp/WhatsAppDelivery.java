@@ -5,7 +5,7 @@ import com.gstcomms.providers.twilio.TwilioRefusal;
 import com.gstcomms.core.message.SendWhatsApp;
 import com.gstcomms.core.validation.Phone;
 import com.gstcomms.core.validation.Validated;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;

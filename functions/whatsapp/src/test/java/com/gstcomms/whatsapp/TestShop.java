@@ -1,6 +1,6 @@
 package com.gstcomms.whatsapp;
 
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;
@@ -11,9 +11,7 @@ import com.gstcomms.runtime.secrets.ProviderCredentials;
 import com.gstcomms.testing.Sql;
 import com.gstcomms.testing.TwilioStandIn;
 
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -196,19 +194,15 @@ final class TestShop {
         back.provider = (String) row.get("provider");
         back.providerMessageId = (String) row.get("provider_message_id");
         back.attempts = (Integer) row.get("attempts");
-        back.queuedAt = time(row.get("queued_at"));
-        back.sentAt = time(row.get("sent_at"));
-        back.deliveredAt = time(row.get("delivered_at"));
-        back.readAt = time(row.get("read_at"));
-        back.failedAt = time(row.get("failed_at"));
-        back.leaseUntil = time(row.get("lease_until"));
+        back.queuedAt = Sql.time(row.get("queued_at"));
+        back.sentAt = Sql.time(row.get("sent_at"));
+        back.deliveredAt = Sql.time(row.get("delivered_at"));
+        back.readAt = Sql.time(row.get("read_at"));
+        back.failedAt = Sql.time(row.get("failed_at"));
+        back.leaseUntil = Sql.time(row.get("lease_until"));
         back.errorCode = (String) row.get("error_code");
         back.errorMessage = (String) row.get("error_message");
         return back;
-    }
-
-    private static OffsetDateTime time(Object timestamptz) {
-        return timestamptz == null ? null : ((Timestamp) timestamptz).toInstant().atOffset(ZoneOffset.UTC);
     }
 
     static Sql db() {

@@ -3,7 +3,7 @@ package com.gstcomms.whatsapp;
 import com.gstcomms.core.message.Command;
 import com.gstcomms.core.message.Commands;
 import com.gstcomms.core.message.SendEmail;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;

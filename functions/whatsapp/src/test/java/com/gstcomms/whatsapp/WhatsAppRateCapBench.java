@@ -193,7 +193,7 @@ class WhatsAppRateCapBench {
             Notification n = new Notification();
             n.shopId = shop.id();
             n.customerId = c.id;
-            n.channel = com.gstcomms.runtime.data.Channel.WHATSAPP;
+            n.channel = com.gstcomms.core.message.Channel.WHATSAPP;
             n.kind = "CAMPAIGN";
             n.recipient = c.phone;
             n.bulk = true;

@@ -21,6 +21,19 @@ class SpreadsheetCellsTest {
         assertThat(SpreadsheetCells.defuse(cell)).isEqualTo(expected);
     }
 
+    /**
+     * The one rule for a minus sign: text that starts with '-' is defused even when it reads as a number,
+     * because "-12.50" typed into a name or note is the merchant's text, and "-2+3" or "-1+cmd|..." are
+     * formulas; only amounts the code formats itself (exports, reports) are written as numbers, by not
+     * passing them through {@code defuse}.
+     */
+    @org.junit.jupiter.api.Test
+    void aTypedNegativeNumberIsTextAndKeepsItsApostrophe() {
+        assertThat(SpreadsheetCells.defuse("-12.50")).isEqualTo("'-12.50");
+        assertThat(SpreadsheetCells.defuse("12.50")).isEqualTo("12.50");
+        assertThat(SpreadsheetCells.defuse(null)).isEmpty();
+    }
+
     @org.junit.jupiter.api.Test
     void defusesTabAndCarriageReturnStarts() {
         assertThat(SpreadsheetCells.defuse("\t=1")).isEqualTo("'\t=1");

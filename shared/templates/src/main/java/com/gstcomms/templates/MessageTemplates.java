@@ -1,6 +1,6 @@
 package com.gstcomms.templates;
 
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.templates.MessageRenderException.Reason;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;

@@ -1,6 +1,6 @@
 package com.gstcomms.templates;
 
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 
 /**
  * Where a template came from: a built-in one shipped with this library ({@code templateId} null), a

@@ -1,6 +1,6 @@
 package com.gstcomms.templates;
 
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.runtime.data.Template;
 import com.gstcomms.templates.MessageRenderException.Reason;

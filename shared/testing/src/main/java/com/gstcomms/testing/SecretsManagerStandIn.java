@@ -3,6 +3,7 @@ package com.gstcomms.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gstcomms.core.json.JsonMappers;
 
 import java.io.IOException;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class SecretsManagerStandIn extends HttpStandIn {
     public static final String ACCOUNT_ID = "000000000000";
     static final String GET = "secretsmanager.GetSecretValue";
     static final String PUT = "secretsmanager.PutSecretValue";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     /** A stored secret; the ARN ends in "-" and six characters, as real secret ARNs do. */
     public record Secret(String name, String arn, String value, String versionId) {

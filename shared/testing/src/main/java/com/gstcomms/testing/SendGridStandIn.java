@@ -3,6 +3,7 @@ package com.gstcomms.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gstcomms.core.json.JsonMappers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ public final class SendGridStandIn extends HttpStandIn {
     public static final String SIGNATURE_HEADER = "X-Twilio-Email-Event-Webhook-Signature";
     public static final String TIMESTAMP_HEADER = "X-Twilio-Email-Event-Webhook-Timestamp";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Boolean> apiKeys = new ConcurrentHashMap<>();   // key -> has mail.send scope

@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +64,14 @@ public final class Sql {
         } catch (SQLException e) {
             throw new IllegalArgumentException("not bindable as jsonb: " + json, e);
         }
+    }
+
+    /**
+     * A {@code timestamptz} column of a {@link #row}/{@link #rows} map as an entity holds it: the JDBC driver
+     * gives a {@code java.sql.Timestamp}; the entity's {@code OffsetDateTime} is that instant in UTC.
+     */
+    public static OffsetDateTime time(Object timestamptz) {
+        return timestamptz == null ? null : ((Timestamp) timestamptz).toInstant().atOffset(ZoneOffset.UTC);
     }
 
     /**

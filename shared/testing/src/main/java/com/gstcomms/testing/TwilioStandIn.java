@@ -3,6 +3,7 @@ package com.gstcomms.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gstcomms.core.json.JsonMappers;
 
 import java.io.IOException;
 import java.net.URI;
@@ -68,7 +69,7 @@ public final class TwilioStandIn extends HttpStandIn {
     /** RFC 2822, as Twilio writes date_created. */
     private static final DateTimeFormatter RFC_2822 =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, String> accounts = new ConcurrentHashMap<>();   // sid -> auth token

@@ -1,10 +1,10 @@
 package com.gstcomms.api.analytics;
 
+import com.gstcomms.core.time.India;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.gstcomms.api.auth.Allowed;
 import com.gstcomms.api.auth.CurrentCaller;
 import com.gstcomms.api.http.FieldErrors;
-import com.gstcomms.api.http.Json;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -49,7 +49,7 @@ public class AnalyticsResource {
 
     private static final String SQL = """
             with m as (
-              select (n.created_at at time zone 'Asia/Kolkata')::date as day, %s as key, n.status,
+              select (n.created_at at time zone '%s')::date as day, %s as key, n.status,
                      n.sent_at is not null or n.status in ('SENT', 'DELIVERED', 'OPENED', 'CLICKED', 'READ', 'BOUNCED') as was_sent,
                      n.delivered_at is not null or n.status in ('DELIVERED', 'OPENED', 'CLICKED', 'READ') as was_delivered,
                      n.opened_at is not null or n.status in ('OPENED', 'CLICKED') as was_opened,
@@ -101,7 +101,7 @@ public class AnalyticsResource {
         if (!DIMENSIONS.containsKey(dimension)) {
             errors.add("groupBy", "groupBy must be channel, kind, template or campaign");
         }
-        LocalDate today = LocalDate.now(Json.IST);
+        LocalDate today = LocalDate.now(India.ZONE);
         LocalDate toDay = to == null ? today : date(errors, "to", to);
         LocalDate fromDay = from == null ? (toDay == null ? today : toDay).minusDays(29) : date(errors, "from", from);
         if (fromDay != null && toDay != null) {
@@ -112,16 +112,16 @@ public class AnalyticsResource {
             }
         }
         errors.throwIfAny();
-        OffsetDateTime start = fromDay.atStartOfDay().atOffset(Json.IST);
-        OffsetDateTime end = toDay.plusDays(1).atStartOfDay().atOffset(Json.IST);
+        OffsetDateTime start = fromDay.atStartOfDay(India.ZONE).toOffsetDateTime();
+        OffsetDateTime end = toDay.plusDays(1).atStartOfDay(India.ZONE).toOffsetDateTime();
         List<Figures> items = new ArrayList<>();
         List<Figures> totals = new ArrayList<>();
-        for (Row row : pool.preparedQuery(SQL.formatted(DIMENSIONS.get(dimension)))
+        for (Row row : pool.preparedQuery(SQL.formatted(India.ZONE_NAME, DIMENSIONS.get(dimension)))
                 .execute(Tuple.of(caller.shopId(), start, end)).await().atMost(Duration.ofSeconds(20))) {
             Figures f = figures(row);
             (f.day() == null ? totals : items).add(f);
         }
-        return new Report(dimension, fromDay, toDay, "Asia/Kolkata", items, totals);
+        return new Report(dimension, fromDay, toDay, India.ZONE_NAME, items, totals);
     }
 
     private static Figures figures(Row row) {

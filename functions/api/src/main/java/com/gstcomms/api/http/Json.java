@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gstcomms.core.json.JsonMappers;
 import com.gstcomms.core.money.Money;
 
 import java.time.OffsetDateTime;
@@ -14,9 +15,8 @@ import java.util.Map;
 /** JSON columns (jsonb as String) and the API's value formats: money "1234.50", times with offset. */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = com.gstcomms.core.validation.JsonNumbers.guard(
-            new ObjectMapper().findAndRegisterModules());
-    public static final ZoneOffset IST = ZoneOffset.ofHoursMinutes(5, 30);
+    /** Static (used outside beans too), so the factory's mapper: the same settings as the injected one. */
+    private static final ObjectMapper MAPPER = JsonMappers.standard();
 
     private Json() {
     }

@@ -6,6 +6,8 @@ import com.gstcomms.api.http.AuditTrail;
 import com.gstcomms.api.http.Json;
 import com.gstcomms.api.http.Problem;
 import com.gstcomms.core.message.Channel;
+import com.gstcomms.imports.CsvWriter;
+import com.gstcomms.imports.SpreadsheetCells;
 import com.gstcomms.runtime.data.BulkOperation;
 import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.storage.ObjectStore;
@@ -192,25 +194,15 @@ public class BulkInvoicing {
         return BulkOperationView.of(done, null, null);
     }
 
+    /** {@code item,orderRef,field,message}; the values come from the request, so they are defused. */
     static byte[] errorReport(List<Failure> failures) {
-        StringBuilder csv = new StringBuilder("item,orderRef,field,message\r\n");
+        java.io.StringWriter out = new java.io.StringWriter();
+        out.write(CsvWriter.BYTE_ORDER_MARK);
+        CsvWriter csv = new CsvWriter(out).row("item", "orderRef", "field", "message");
         for (Failure f : failures) {
-            csv.append(cell(f.item())).append(',').append(cell(f.orderRef())).append(',')
-                    .append(cell(f.field())).append(',').append(cell(f.message())).append("\r\n");
+            csv.row(SpreadsheetCells.defuse(f.item()), SpreadsheetCells.defuse(f.orderRef()),
+                    SpreadsheetCells.defuse(f.field()), SpreadsheetCells.defuse(f.message()));
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
-                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package com.gstcomms.api.invoices;
 
+import com.gstcomms.core.time.India;
 import com.gstcomms.api.ApiConfig;
 import com.gstcomms.api.auth.Caller;
 import com.gstcomms.api.http.AuditTrail;
@@ -139,7 +140,7 @@ public class InvoiceIssuing {
         if (body.customerId() != null && customer == null) {
             errors.add(at + "customerId", "customer " + body.customerId() + " was not found");
         }
-        LocalDate today = LocalDate.now(Json.IST);
+        LocalDate today = LocalDate.now(India.ZONE);
         LocalDate issueDate = body.issueDate() == null ? today : date(errors, at + "issueDate", body.issueDate(), today);
         LocalDate dueDate = date(errors, at + "dueDate", body.dueDate(), today);
         if (issueDate != null && dueDate != null && dueDate.isBefore(issueDate)) {

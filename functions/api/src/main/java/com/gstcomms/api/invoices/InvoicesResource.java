@@ -1,5 +1,6 @@
 package com.gstcomms.api.invoices;
 
+import com.gstcomms.core.invoice.InvoiceFileName;
 import com.gstcomms.api.ApiConfig;
 import com.gstcomms.api.auth.Allowed;
 import com.gstcomms.api.auth.Caller;
@@ -154,7 +155,7 @@ public class InvoicesResource {
 
     private String pdfUrl(Invoice invoice) {
         return invoice.pdfKey == null ? null : store.presignGet(invoice.pdfKey, LINK_TTL,
-                Optional.of(invoice.number.replace('/', '-') + ".pdf")).toString();
+                Optional.of(InvoiceFileName.pdf(invoice.number))).toString();
     }
 
     static Invoice find(long shopId, long id, boolean withLines) {

@@ -8,7 +8,7 @@ import com.gstcomms.api.ApiConfig;
 import com.gstcomms.core.validation.DateWindow;
 import com.gstcomms.core.validation.Email;
 import com.gstcomms.core.validation.Phone;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.data.Notification;

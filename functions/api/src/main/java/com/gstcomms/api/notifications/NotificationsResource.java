@@ -7,7 +7,7 @@ import com.gstcomms.api.http.IdempotentRequests;
 import com.gstcomms.api.http.Page;
 import com.gstcomms.api.http.Problem;
 import com.gstcomms.api.ApiConfig;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationEvent;
 import com.gstcomms.runtime.data.NotificationStatus;

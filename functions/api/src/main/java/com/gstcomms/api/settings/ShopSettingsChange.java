@@ -10,6 +10,7 @@ import com.gstcomms.core.gstin.Gstin;
 import com.gstcomms.core.gstin.GstinValidator;
 import com.gstcomms.core.invoice.FinancialYear;
 import com.gstcomms.core.invoice.InvoiceNumber;
+import com.gstcomms.core.payment.UpiId;
 import com.gstcomms.core.state.IndianState;
 import com.gstcomms.core.validation.Email;
 import com.gstcomms.core.validation.Phone;
@@ -21,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
 
@@ -34,7 +34,6 @@ import static com.gstcomms.runtime.work.Transactions.inTransaction;
 public class ShopSettingsChange {
 
     /** NPCI VPA shape: handle@psp. */
-    private static final Pattern UPI_ID = Pattern.compile("[A-Za-z0-9._-]{2,256}@[A-Za-z][A-Za-z0-9]{1,63}");
 
     private final AuditTrail audit;
 
@@ -86,7 +85,7 @@ public class ShopSettingsChange {
         String phone = body.phone() == null || body.phone().isBlank() ? null : errors.check("phone", Phone.toE164(body.phone()));
         String upi = body.upiId() == null || body.upiId().isBlank() ? null
                 : errors.maxLength("upiId", body.upiId().strip(), 100);
-        if (upi != null && !UPI_ID.matcher(upi).matches()) {
+        if (upi != null && !UpiId.matches(upi)) {
             errors.add("upiId", "upiId must look like name@bank, not '" + upi + "'");
         }
         String prefix = body.invoicePrefix() == null ? "INV" : body.invoicePrefix().strip();

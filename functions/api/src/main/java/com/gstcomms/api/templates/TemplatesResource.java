@@ -8,7 +8,7 @@ import com.gstcomms.api.http.AuditTrail;
 import com.gstcomms.api.http.FieldErrors;
 import com.gstcomms.api.http.Json;
 import com.gstcomms.api.http.Problem;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Template;
 import com.gstcomms.templates.MessageRenderException;
 import com.gstcomms.templates.MessageTemplate;

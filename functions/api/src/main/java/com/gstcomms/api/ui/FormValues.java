@@ -1,5 +1,6 @@
 package com.gstcomms.api.ui;
 
+import com.gstcomms.core.time.India;
 import com.gstcomms.api.http.FieldErrors;
 
 import java.time.LocalDateTime;
@@ -44,7 +45,7 @@ public final class FormValues {
             return null;
         }
         try {
-            return LocalDateTime.parse(text.strip()).atZone(PageFormats.INDIA).toOffsetDateTime().toString();
+            return LocalDateTime.parse(text.strip()).atZone(India.ZONE).toOffsetDateTime().toString();
         } catch (DateTimeParseException e) {
             errors.add(field, field + " must be a date and time like 2026-11-26T10:30");
             return null;

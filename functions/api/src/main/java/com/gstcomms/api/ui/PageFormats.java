@@ -1,11 +1,11 @@
 package com.gstcomms.api.ui;
 
+import com.gstcomms.core.time.India;
 import io.quarkus.qute.TemplateExtension;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -13,7 +13,6 @@ import java.util.Locale;
 @TemplateExtension(namespace = "fmt")
 public final class PageFormats {
 
-    static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private PageFormats() {
@@ -21,7 +20,7 @@ public final class PageFormats {
 
     /** {@code {fmt:ist(n.createdAt)}}: "26 Nov 2026, 10:15" in India time; empty for none. */
     static String ist(OffsetDateTime time) {
-        return time == null ? "" : SHOWN.format(time.atZoneSameInstant(INDIA));
+        return time == null ? "" : SHOWN.format(time.atZoneSameInstant(India.ZONE));
     }
 
     /** {@code {fmt:percent(f.deliveryRate)}}: "92.3%", or "–" when there was nothing to divide by. */

@@ -1,6 +1,6 @@
 package com.gstcomms.api.webhooks;
 
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationEvent;
 import com.gstcomms.runtime.data.NotificationStatus;

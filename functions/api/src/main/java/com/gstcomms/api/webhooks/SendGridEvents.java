@@ -3,7 +3,7 @@ package com.gstcomms.api.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gstcomms.api.http.Json;
 import com.gstcomms.api.http.Problem;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;

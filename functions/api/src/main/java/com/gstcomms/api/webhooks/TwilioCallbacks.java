@@ -2,7 +2,7 @@ package com.gstcomms.api.webhooks;
 
 import com.gstcomms.api.ProvidersConfig;
 import com.gstcomms.api.http.Json;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;

@@ -2,7 +2,7 @@ package com.gstcomms.api.webhooks;
 
 import com.gstcomms.api.auth.Unauthenticated;
 import com.gstcomms.api.http.AuditTrail;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.runtime.data.Suppression;

@@ -6,6 +6,7 @@ import com.gstcomms.core.gst.InvoiceLine;
 import com.gstcomms.core.gst.PriceBasis;
 import com.gstcomms.core.gst.SupplyType;
 import com.gstcomms.core.gst.TaxedInvoice;
+import com.gstcomms.core.json.JsonMappers;
 import com.gstcomms.core.money.Money;
 import com.gstcomms.core.money.Rate;
 import com.gstcomms.core.state.IndianState;
@@ -47,7 +48,7 @@ import java.util.concurrent.Callable;
         + "invoice-pdf function's layout.")
 final class RenderInvoiceCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     @Parameters(index = "0", paramLabel = "INVOICE.json")
     Path invoice;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gstcomms.core.json.JsonMappers;
 import com.gstcomms.local.cloud.LocalCloud;
 import com.gstcomms.local.events.ScheduleEventSource;
 import com.gstcomms.local.events.SqsEventSource;
@@ -35,9 +36,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Console implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+    private static final ObjectMapper JSON = JsonMappers.standard()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private static final int LOG_TAIL_BYTES = 64 * 1024;
 

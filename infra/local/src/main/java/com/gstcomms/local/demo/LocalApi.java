@@ -2,6 +2,7 @@ package com.gstcomms.local.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gstcomms.core.json.JsonMappers;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +15,7 @@ import java.util.Map;
 /** The local HTTP API as a client sees it: JSON calls with the shop's X-Api-Key. */
 public final class LocalApi {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     private final String baseUrl;
     private final String apiKey;

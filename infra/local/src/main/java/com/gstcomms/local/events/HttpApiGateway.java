@@ -3,6 +3,7 @@ package com.gstcomms.local.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gstcomms.core.json.JsonMappers;
 import com.gstcomms.local.lambda.InvocationResult;
 import com.gstcomms.local.lambda.LocalFunction;
 import io.vertx.core.MultiMap;
@@ -42,7 +43,7 @@ import java.util.regex.Pattern;
  */
 public final class HttpApiGateway implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     static final int MAX_PAYLOAD = 6 * 1024 * 1024;
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);

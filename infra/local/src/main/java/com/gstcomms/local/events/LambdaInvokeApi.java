@@ -2,6 +2,7 @@ package com.gstcomms.local.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gstcomms.core.json.JsonMappers;
 import com.gstcomms.local.lambda.InvocationResult;
 import com.gstcomms.local.lambda.LocalFunction;
 import io.vertx.core.Vertx;
@@ -39,7 +40,7 @@ import java.util.regex.Pattern;
  */
 public final class LambdaInvokeApi implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     private static final Pattern PATH = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations");
     static final int RETRIES = 2;
     static final int MAX_ASYNC_PAYLOAD = 256 * 1024;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gstcomms.core.json.JsonMappers;
 import com.gstcomms.testing.SendGridStandIn;
 import com.gstcomms.testing.TwilioStandIn;
 
@@ -34,7 +35,7 @@ import java.util.function.Consumer;
  */
 public final class ProviderCallbacks implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     private static final int ATTEMPTS = 5;
 
     private final SendGridStandIn sendGrid;

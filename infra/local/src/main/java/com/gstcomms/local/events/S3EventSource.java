@@ -2,6 +2,7 @@ package com.gstcomms.local.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gstcomms.core.json.JsonMappers;
 import com.gstcomms.local.lambda.InvocationResult;
 import com.gstcomms.local.lambda.LocalFunction;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,7 +30,7 @@ import java.util.function.Consumer;
  */
 public final class S3EventSource implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     private static final int RETRIES = 2;
 
     private final String id;

@@ -2,6 +2,7 @@ package com.gstcomms.local.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gstcomms.core.json.JsonMappers;
 import com.gstcomms.local.lambda.InvocationResult;
 import com.gstcomms.local.lambda.LocalFunction;
 import com.gstcomms.local.template.ScheduleExpression;
@@ -29,7 +30,7 @@ import java.util.function.Consumer;
  */
 public final class ScheduleEventSource implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("schedules").factory());
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gstcomms.core.json.JsonMappers;
 import com.gstcomms.local.lambda.InvocationResult;
 import com.gstcomms.local.lambda.LocalFunction;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -37,7 +38,7 @@ import java.util.function.Consumer;
  */
 public final class SqsEventSource implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     /** SQS ReceiveMessage returns at most 10 messages per call. */
     private static final int RECEIVE_MAX = 10;
 

@@ -2,6 +2,7 @@ package com.gstcomms.local.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gstcomms.core.json.JsonMappers;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -29,7 +30,7 @@ final class RuntimeApiServer {
 
     static final String PREFIX = "/2018-06-01/runtime";
     private static final Pattern INVOCATION = Pattern.compile(PREFIX + "/invocation/([^/]+)/(response|error)");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     /** What the instance behind this API does with each call. */
     interface Runtime {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.gstcomms.core.json.JsonMappers;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,11 +56,10 @@ public final class Commands {
         VERSIONS = Collections.unmodifiableMap(versions);
     }
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+    /** The project's settings ({@link JsonMappers}) and the contract's own: no nulls written, none read into primitives. */
+    private static final ObjectMapper MAPPER = JsonMappers.standard()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-            .build();
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
 
     private static final Pattern QUOTED_NAME = Pattern.compile("'([^']+)'");
 

@@ -3,7 +3,6 @@ package com.gstcomms.core.payment;
 import com.gstcomms.core.money.Money;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * A UPI "pay" deep link (NPCI UPI Linking Specification): {@code upi://pay?pa=<VPA>&pn=<payee name>
@@ -16,14 +15,11 @@ import java.util.regex.Pattern;
  */
 public final class UpiPaymentLink {
 
-    /** A virtual payment address: handle@bank, e.g. kala.handlooms@okaxis. */
-    private static final Pattern VPA = Pattern.compile("[A-Za-z0-9.\\-_]{2,256}@[A-Za-z][A-Za-z0-9]{1,64}");
-
     private UpiPaymentLink() {
     }
 
     public static String of(String payeeVpa, String payeeName, Money amount, String note) {
-        if (payeeVpa == null || !VPA.matcher(payeeVpa.trim()).matches()) {
+        if (payeeVpa == null || !UpiId.matches(payeeVpa.trim())) {
             throw new IllegalArgumentException("UPI ID '" + payeeVpa + "' is not of the form name@bank");
         }
         if (amount == null || amount.signum() <= 0) {

@@ -1,5 +1,6 @@
 package com.gstcomms.providers.sendgrid;
 
+import com.gstcomms.core.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public record SendGridAnswer(int status, Map<String, String> headers, String body) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     /** 202 Accepted (200 from a sandbox-mode request). */
     public boolean accepted() {

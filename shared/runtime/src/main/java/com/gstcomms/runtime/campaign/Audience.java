@@ -2,6 +2,7 @@ package com.gstcomms.runtime.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gstcomms.core.json.JsonMappers;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public record Audience(Type type, List<String> tags, List<Long> customerIds) {
     public enum Type { ALL, TAGS, CUSTOMERS }
 
     public static final int MAX_CUSTOMER_IDS = 10_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     public Audience {
         tags = tags == null ? List.of() : List.copyOf(tags);

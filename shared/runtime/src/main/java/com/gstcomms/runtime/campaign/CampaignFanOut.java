@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gstcomms.core.validation.Email;
 import com.gstcomms.runtime.data.Campaign;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.notify.NotificationRequest;
@@ -51,7 +51,6 @@ import static com.gstcomms.runtime.work.Transactions.inTransaction;
 public class CampaignFanOut {
 
     private static final Logger LOG = Logger.getLogger(CampaignFanOut.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TAG_SEPARATOR = "\u001f";
     static final int DEFAULT_PAGE = 250;
 
@@ -83,10 +82,12 @@ public class CampaignFanOut {
 
     private final Notifier notifier;
     private final CampaignProgress progress;
+    private final ObjectMapper json;
 
-    public CampaignFanOut(Notifier notifier, CampaignProgress progress) {
+    public CampaignFanOut(Notifier notifier, CampaignProgress progress, ObjectMapper json) {
         this.notifier = notifier;
         this.progress = progress;
+        this.json = json;
     }
 
     /**
@@ -299,12 +300,12 @@ public class CampaignFanOut {
                 .setParameter("id", campaignId).setParameter("shopId", shopId).executeUpdate());
     }
 
-    private static Map<String, Object> variables(String json) {
-        if (json == null || json.isBlank()) {
+    private Map<String, Object> variables(String text) {
+        if (text == null || text.isBlank()) {
             return Map.of();
         }
         try {
-            Map<String, Object> map = JSON.readValue(json, new TypeReference<>() {
+            Map<String, Object> map = json.readValue(text, new TypeReference<>() {
             });
             return map == null ? Map.of() : map;
         } catch (IOException e) {

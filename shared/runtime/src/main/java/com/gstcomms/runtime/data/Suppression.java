@@ -1,5 +1,6 @@
 package com.gstcomms.runtime.data;
 
+import com.gstcomms.core.message.Channel;
 import io.quarkus.hibernate.reactive.panache.PanacheEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
 package com.gstcomms.runtime.email;
 
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.secrets.PlatformSecret;
 import com.gstcomms.runtime.secrets.PlatformSecrets;
 import jakarta.enterprise.context.ApplicationScoped;

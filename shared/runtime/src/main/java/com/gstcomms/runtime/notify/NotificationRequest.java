@@ -1,6 +1,6 @@
 package com.gstcomms.runtime.notify;
 
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -6,7 +6,7 @@ import com.gstcomms.core.message.Command;
 import com.gstcomms.core.message.SendEmail;
 import com.gstcomms.core.message.SendWhatsApp;
 import com.gstcomms.runtime.config.QueuesConfig;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;
@@ -30,14 +30,14 @@ import java.util.List;
 @ApplicationScoped
 public class Notifier {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-
     private final CommandQueue queue;
     private final QueuesConfig queues;
+    private final ObjectMapper json;
 
-    public Notifier(CommandQueue queue, QueuesConfig queues) {
+    public Notifier(CommandQueue queue, QueuesConfig queues, ObjectMapper json) {
         this.queue = queue;
         this.queues = queues;
+        this.json = json;
     }
 
     /** The notification for this request: the existing one for a repeated idempotency key, else a new row. */
@@ -110,7 +110,7 @@ public class Notifier {
         return build(request, customer).<Notification>persist().map(saved -> new Created(saved, true));
     }
 
-    private static Notification build(NotificationRequest request, Customer customer) {
+    private Notification build(NotificationRequest request, Customer customer) {
         Notification n = new Notification();
         n.shopId = request.shopId();
         n.customerId = request.customerId();
@@ -155,9 +155,9 @@ public class Notifier {
         return address;
     }
 
-    private static String toJson(NotificationRequest request) {
+    private String toJson(NotificationRequest request) {
         try {
-            return JSON.writeValueAsString(request.variables());
+            return json.writeValueAsString(request.variables());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Variables cannot be written as JSON: " + e.getOriginalMessage());
         }

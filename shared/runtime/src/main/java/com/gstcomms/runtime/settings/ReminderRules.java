@@ -1,8 +1,9 @@
 package com.gstcomms.runtime.settings;
 
+import com.gstcomms.core.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 
 import java.time.LocalTime;
 import java.util.List;
@@ -21,7 +22,7 @@ public record ReminderRules(boolean enabled, List<Integer> offsetsDays, List<Cha
 
     public static final ReminderRules DEFAULT = of(ReminderSettings.Reminders.DEFAULT, ReminderSettings.SendWindow.DEFAULT);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     public static ReminderRules fromShopSettings(String settingsJson) {
         if (settingsJson == null || settingsJson.isBlank()) {

@@ -1,5 +1,6 @@
 package com.gstcomms.runtime.data;
 
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.Db;
 import com.gstcomms.testing.quarkus.LocalCloudResource;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -1,6 +1,6 @@
 package com.gstcomms.runtime.email;
 
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -4,7 +4,7 @@ import com.gstcomms.core.message.Commands;
 import com.gstcomms.core.message.SendEmail;
 import com.gstcomms.core.message.SendWhatsApp;
 import com.gstcomms.runtime.config.QueuesConfig;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.NotificationStatus;
 import com.gstcomms.runtime.data.Shop;

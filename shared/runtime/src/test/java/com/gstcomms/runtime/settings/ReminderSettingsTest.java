@@ -2,7 +2,7 @@ package com.gstcomms.runtime.settings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalTime;

@@ -1,6 +1,6 @@
 package com.gstcomms.runtime.work;
 
-import com.gstcomms.runtime.data.Channel;
+import com.gstcomms.core.message.Channel;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;
 import com.gstcomms.runtime.data.Shop;

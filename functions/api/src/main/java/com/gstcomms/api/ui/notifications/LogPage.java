@@ -1,5 +1,6 @@
 package com.gstcomms.api.ui.notifications;
 
+import com.gstcomms.core.time.India;
 import com.gstcomms.api.auth.Allowed;
 import com.gstcomms.api.http.Page;
 import com.gstcomms.api.notifications.NotificationView;
@@ -78,7 +79,7 @@ public class LogPage {
             return null;
         }
         try {
-            return LocalDate.parse(text).plusDays(plusDays).atStartOfDay(java.time.ZoneId.of("Asia/Kolkata"))
+            return LocalDate.parse(text).plusDays(plusDays).atStartOfDay(India.ZONE)
                     .toOffsetDateTime().toString();
         } catch (java.time.format.DateTimeParseException e) {
             throw com.gstcomms.api.http.Problem.invalid(plusDays == 0 ? "from" : "to", "a day like 2026-11-26");
