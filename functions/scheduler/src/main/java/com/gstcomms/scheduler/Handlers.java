@@ -9,6 +9,7 @@ import com.gstcomms.runtime.lambda.SqsBatch;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -19,8 +20,9 @@ public final class Handlers {
     private Handlers() {
     }
 
-    private static Instant firedAt(ScheduledRun run) {
-        return run != null && run.time() != null ? run.time().toInstant() : Instant.now();
+    /** The time EventBridge fired the schedule; a run invoked by hand (no time) runs at the clock's now. */
+    private static Instant firedAt(ScheduledRun run, Clock clock) {
+        return run != null && run.time() != null ? run.time().toInstant() : clock.instant();
     }
 
     /** EventBridge, daily: fan the reminder run out to one command per shop. */
@@ -29,9 +31,12 @@ public final class Handlers {
         @Inject
         DailyReminders daily;
 
+        @Inject
+        Clock clock;
+
         @Override
         public RunSummary handleRequest(ScheduledRun run, Context context) {
-            return daily.run(firedAt(run));
+            return daily.run(firedAt(run, clock));
         }
     }
 
@@ -56,9 +61,12 @@ public final class Handlers {
         @Inject
         DueMessages due;
 
+        @Inject
+        Clock clock;
+
         @Override
         public RunSummary handleRequest(ScheduledRun run, Context context) {
-            return due.run(firedAt(run));
+            return due.run(firedAt(run, clock));
         }
     }
 }

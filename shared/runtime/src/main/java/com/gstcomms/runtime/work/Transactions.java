@@ -25,6 +25,15 @@ public final class Transactions {
         return await(() -> Panache.withSession(work));
     }
 
+    /**
+     * Starts {@code work} in a session of its own and returns at once, dropping its outcome: housekeeping
+     * (sweeping old rows) that must not add to a request's latency nor fail it.
+     */
+    public static <T> void inSessionLater(Supplier<Uni<T>> work) {
+        VertxContextSupport.<T>subscribe(() -> Panache.withSession(work).toMulti(),
+                subscribe -> subscribe.with(ok -> { }, failure -> { }));
+    }
+
     private static <T> T await(Supplier<Uni<T>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(work);
