@@ -90,7 +90,7 @@ public class UiSessions {
     /** Signing out: the session is refused from now on, wherever its cookie was copied to. */
     public void revoke(String value) {
         tokenHash(value).ifPresent(hash -> inTransaction(() ->
-                UiSession.update("revokedAt = ?1 where tokenHash = ?2 and revokedAt is null", OffsetDateTime.now(), hash)));
+                UiSession.update("revokedAt = ?1 where tokenHash = ?2 and revokedAt is null", OffsetDateTime.now(clock), hash)));
     }
 
     /** The CSRF token bound to one session value. */
