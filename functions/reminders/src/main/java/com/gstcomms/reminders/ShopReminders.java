@@ -23,6 +23,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,10 +70,10 @@ public class ShopReminders {
     private final CommandQueue queue;
     private final QueuesConfig queues;
     private final ObjectStore store;
-    private final SchedulerClock clock;
+    private final Clock clock;
     private final Config config;
 
-    ShopReminders(Notifier notifier, CommandQueue queue, QueuesConfig queues, ObjectStore store, SchedulerClock clock,
+    ShopReminders(Notifier notifier, CommandQueue queue, QueuesConfig queues, ObjectStore store, Clock clock,
                   Config config) {
         this.notifier = notifier;
         this.queue = queue;
@@ -102,9 +103,9 @@ public class ShopReminders {
                         "shopId = ?1 and status in ?2 and dueDate in ?3 and id > ?4 order by id",
                         shop.id, UNPAID, dueDates, command.afterInvoiceId())
                 .page(0, config.pageSize()).list());
-        Instant now = clock.now();
+        Instant now = clock.instant();
         Instant next = SendWindow.nextSendTime(now, rules.windowFrom(), rules.windowTo());
-        // Inside the window: no time at all, so the row is queued now (whatever clock the Notifier reads);
+        // Inside the window: no time at all, so the row is queued now (the Notifier reads the same clock);
         // outside it: the window's next opening, for due-messages to queue then.
         Instant sendAt = next.isAfter(now) ? next : null;
 

@@ -5,7 +5,6 @@ import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.testing.Sql;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -72,19 +71,5 @@ final class Fixtures {
 
     static Sql db() {
         return Sql.ofApp();
-    }
-
-    /** A clock stopped at one instant. */
-    static final class FixedClock extends SchedulerClock {
-        private final Instant now;
-
-        FixedClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant now() {
-            return now;
-        }
     }
 }

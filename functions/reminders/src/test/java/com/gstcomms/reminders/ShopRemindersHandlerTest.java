@@ -7,15 +7,16 @@ import com.gstcomms.runtime.data.Customer;
 import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.Shop;
+import com.gstcomms.testing.SettableClock;
 import com.gstcomms.testing.quarkus.LocalCloudResource;
 import com.gstcomms.testing.quarkus.MockEventServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -46,10 +47,17 @@ class ShopRemindersHandlerTest {
     @Inject
     QueuesConfig queues;
 
+    @Inject
+    SettableClock clock;
+
     @BeforeEach
     void morning() {
-        QuarkusMock.installMockForType(new Fixtures.FixedClock(Instant.parse("2026-11-25T04:30:00Z")),
-                SchedulerClock.class);
+        clock.set(Instant.parse("2026-11-25T04:30:00Z"));
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
     }
 
     private static String sqsEvent(String body) {

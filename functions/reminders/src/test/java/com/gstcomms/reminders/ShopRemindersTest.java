@@ -12,11 +12,12 @@ import com.gstcomms.runtime.data.Invoice;
 import com.gstcomms.runtime.data.Notification;
 import com.gstcomms.runtime.data.NotificationStatus;
 import com.gstcomms.runtime.data.Shop;
+import com.gstcomms.testing.SettableClock;
 import com.gstcomms.testing.quarkus.LocalCloudResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -38,11 +39,10 @@ class ShopRemindersTest {
 
     private static final java.time.ZoneId INDIA = India.ZONE;
     /**
-     * A day two years ahead of the real one: a reminder the scheduler's clock puts off to the next morning
-     * must still lie in the real future, because the Notifier keeps a row SCHEDULED only while its time
-     * is ahead of the real clock (a fixed date here turned QUEUED once that date had passed).
+     * A fixed day, already past: the scheduler and the Notifier read the same injected clock, set to this
+     * day, so a reminder put off to the next morning stays SCHEDULED whatever the real date is.
      */
-    private static final LocalDate DAY = LocalDate.now(INDIA).plusYears(2);
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 25);
     /** 10:00 India time on DAY, inside the send window. */
     private static final Instant MORNING = DAY.atTime(10, 0).atZone(INDIA).toInstant();
 
@@ -55,16 +55,24 @@ class ShopRemindersTest {
     @Inject
     QueuesConfig queues;
 
+    @Inject
+    SettableClock clock;
+
     private Shop shop;
     private Customer onWhatsApp;
     private Customer onEmail;
 
     @BeforeEach
     void shopWithCustomers() {
-        QuarkusMock.installMockForType(new Fixtures.FixedClock(MORNING), SchedulerClock.class);
+        clock.set(MORNING);
         shop = Fixtures.shop(null);
         onWhatsApp = Fixtures.customer(shop, "asha@example.in", "+919876543210", true);
         onEmail = Fixtures.customer(shop, "ravi@example.in", null, false);
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
     }
 
     private ShopReminders.Outcome runFor(LocalDate day) {
@@ -156,8 +164,7 @@ class ShopRemindersTest {
     @Test
     void aRunOutsideTheSendWindowSchedulesRemindersForNineInTheMorning() {
         // 23:00 India time: too late to message a customer.
-        QuarkusMock.installMockForType(new Fixtures.FixedClock(DAY.atTime(23, 0).atZone(INDIA).toInstant()),
-                SchedulerClock.class);
+        clock.set(DAY.atTime(23, 0).atZone(INDIA).toInstant());
         Invoice dueToday = Fixtures.invoice(shop, onEmail, DAY, Invoice.Status.SENT, 0);
 
         runFor(DAY);

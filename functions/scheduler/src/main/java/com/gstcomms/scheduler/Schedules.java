@@ -3,6 +3,7 @@ package com.gstcomms.scheduler;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -19,19 +20,23 @@ public class Schedules {
     @Inject
     DueMessages due;
 
+    @Inject
+    Clock clock;
+
     /** EventBridge, daily: fan the reminder run out to one command per shop. */
     @Funq("daily-reminders")
     public RunSummary dailyReminders(ScheduledRun run) {
-        return daily.run(firedAt(run));
+        return daily.run(firedAt(run, clock));
     }
 
     /** EventBridge, every minute: queue the messages whose time has come. */
     @Funq("due-messages")
     public RunSummary dueMessages(ScheduledRun run) {
-        return due.run(firedAt(run));
+        return due.run(firedAt(run, clock));
     }
 
-    private static Instant firedAt(ScheduledRun run) {
-        return run != null && run.time() != null ? run.time().toInstant() : Instant.now();
+    /** The time EventBridge fired the schedule; a run invoked by hand (no time) runs at the clock's now. */
+    private static Instant firedAt(ScheduledRun run, Clock clock) {
+        return run != null && run.time() != null ? run.time().toInstant() : clock.instant();
     }
 }

@@ -2,6 +2,7 @@ package com.gstcomms.scheduler;
 
 import com.gstcomms.testing.Sql;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**

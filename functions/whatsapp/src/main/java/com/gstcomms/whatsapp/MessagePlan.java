@@ -13,6 +13,7 @@ import com.gstcomms.templates.MessageTemplates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -57,9 +58,11 @@ public class MessagePlan {
     private final InvoiceDocuments documents;
     private final ApiLinks api;
     private final WhatsAppConfig config;
+    private final Clock clock;
 
     public MessagePlan(MessageTemplates templates, ObjectMapper json, InvoiceDocuments documents, ApiLinks api,
-                       WhatsAppConfig config) {
+                       WhatsAppConfig config, Clock clock) {
+        this.clock = clock;
         this.templates = templates;
         this.json = json;
         this.documents = documents;
@@ -111,7 +114,7 @@ public class MessagePlan {
                 contentVariables(n, t, variables, document), callback))
                 : Optional.empty();
 
-        boolean inWindow = insideServiceWindow(r.customer(), OffsetDateTime.now());
+        boolean inWindow = insideServiceWindow(r.customer(), OffsetDateTime.now(clock));
         String whyNoText = null;
         if (inWindow && hasText(t.bodyText)) {
             try {

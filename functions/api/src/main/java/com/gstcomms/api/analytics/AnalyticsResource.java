@@ -6,9 +6,6 @@ import com.gstcomms.api.auth.Allowed;
 import com.gstcomms.api.auth.CurrentCaller;
 import com.gstcomms.api.http.FieldErrors;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,6 +26,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import static com.gstcomms.runtime.data.ApiKey.Role.VIEWER;
+import static com.gstcomms.runtime.work.NativeSql.localDate;
+import static com.gstcomms.runtime.work.NativeSql.rows;
+import static com.gstcomms.runtime.work.Transactions.inSession;
 
 /**
  * {@code GET /v1/analytics}: per channel, kind, template or campaign and per day (India time), how many
@@ -49,7 +50,7 @@ public class AnalyticsResource {
 
     private static final String SQL = """
             with m as (
-              select (n.created_at at time zone '%s')::date as day, %s as key, n.status,
+              select cast(n.created_at at time zone '%s' as date) as day, %s as key, n.status,
                      n.sent_at is not null or n.status in ('SENT', 'DELIVERED', 'OPENED', 'CLICKED', 'READ', 'BOUNCED') as was_sent,
                      n.delivered_at is not null or n.status in ('DELIVERED', 'OPENED', 'CLICKED', 'READ') as was_delivered,
                      n.opened_at is not null or n.status in ('OPENED', 'CLICKED') as was_opened,
@@ -57,7 +58,7 @@ public class AnalyticsResource {
                      n.read_at is not null or n.status = 'READ' as was_read,
                      case when n.delivered_at >= n.sent_at then extract(epoch from n.delivered_at - n.sent_at) end as to_deliver
                 from notification n
-               where n.shop_id = $1 and n.created_at >= $2 and n.created_at < $3)
+               where n.shop_id = ?1 and n.created_at >= ?2 and n.created_at < ?3)
             select day, key, count(*) as total,
                    count(*) filter (where was_sent) as sent,
                    count(*) filter (where was_delivered) as delivered,
@@ -73,11 +74,11 @@ public class AnalyticsResource {
              order by key, day nulls first""";
 
     private final CurrentCaller caller;
-    private final Pool pool;
+    private final Clock clock;
 
-    public AnalyticsResource(CurrentCaller caller, Pool pool) {
+    public AnalyticsResource(CurrentCaller caller, Clock clock) {
         this.caller = caller;
-        this.pool = pool;
+        this.clock = clock;
     }
 
     @RegisterForReflection
@@ -101,7 +102,7 @@ public class AnalyticsResource {
         if (!DIMENSIONS.containsKey(dimension)) {
             errors.add("groupBy", "groupBy must be channel, kind, template or campaign");
         }
-        LocalDate today = LocalDate.now(India.ZONE);
+        LocalDate today = LocalDate.now(clock.withZone(India.ZONE));
         LocalDate toDay = to == null ? today : date(errors, "to", to);
         LocalDate fromDay = from == null ? (toDay == null ? today : toDay).minusDays(29) : date(errors, "from", from);
         if (fromDay != null && toDay != null) {
@@ -116,27 +117,29 @@ public class AnalyticsResource {
         OffsetDateTime end = toDay.plusDays(1).atStartOfDay(India.ZONE).toOffsetDateTime();
         List<Figures> items = new ArrayList<>();
         List<Figures> totals = new ArrayList<>();
-        for (Row row : pool.preparedQuery(SQL.formatted(India.ZONE_NAME, DIMENSIONS.get(dimension)))
-                .execute(Tuple.of(caller.shopId(), start, end)).await().atMost(Duration.ofSeconds(20))) {
+        long shopId = caller.shopId();
+        for (Object[] row : inSession(() -> rows(SQL.formatted(India.ZONE_NAME, DIMENSIONS.get(dimension)), shopId, start, end)
+                .ifNoItem().after(Duration.ofSeconds(20)).fail())) {
             Figures f = figures(row);
             (f.day() == null ? totals : items).add(f);
         }
         return new Report(dimension, fromDay, toDay, India.ZONE_NAME, items, totals);
     }
 
-    private static Figures figures(Row row) {
-        long total = row.getLong("total");
-        long sent = row.getLong("sent");
-        long delivered = row.getLong("delivered");
-        long opened = row.getLong("opened");
-        long clicked = row.getLong("clicked");
-        long read = row.getLong("read");
-        long failed = row.getLong("failed");
-        long bounced = row.getLong("bounced");
-        return new Figures(row.getLocalDate("day"), row.getString("key"), total, sent, delivered, opened, clicked, read,
+    /** A row of {@link #SQL}: day, key, the eight counts, median and p95 seconds. */
+    private static Figures figures(Object[] row) {
+        long total = ((Number) row[2]).longValue();
+        long sent = ((Number) row[3]).longValue();
+        long delivered = ((Number) row[4]).longValue();
+        long opened = ((Number) row[5]).longValue();
+        long clicked = ((Number) row[6]).longValue();
+        long read = ((Number) row[7]).longValue();
+        long failed = ((Number) row[8]).longValue();
+        long bounced = ((Number) row[9]).longValue();
+        return new Figures(localDate(row[0]), (String) row[1], total, sent, delivered, opened, clicked, read,
                 failed, bounced, rate(delivered, sent), rate(opened, delivered), rate(clicked, delivered),
                 rate(read, delivered), rate(failed, total), rate(bounced, sent),
-                row.getBigDecimal("median_seconds"), row.getBigDecimal("p95_seconds"));
+                (BigDecimal) row[10], (BigDecimal) row[11]);
     }
 
     /** A share as a decimal with four places (0.9231), null when there is nothing to divide by. */

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,14 @@ public class ApiKeysResource {
     private final ApiKeys keys;
     private final AuditTrail audit;
     private final ApiConfig config;
+    private final Clock clock;
 
-    public ApiKeysResource(CurrentCaller caller, ApiKeys keys, AuditTrail audit, ApiConfig config) {
+    public ApiKeysResource(CurrentCaller caller, ApiKeys keys, AuditTrail audit, ApiConfig config, Clock clock) {
         this.caller = caller;
         this.keys = keys;
         this.audit = audit;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Longest lifetime a key may be given or renewed for, in days. */
@@ -64,9 +67,9 @@ public class ApiKeysResource {
     public record ApiKeyView(long id, String name, String role, String keyPrefix, String createdBy,
                              OffsetDateTime createdAt, OffsetDateTime lastUsedAt, OffsetDateTime expiresAt,
                              boolean expired, OffsetDateTime revokedAt) {
-        static ApiKeyView of(ApiKey k) {
+        static ApiKeyView of(ApiKey k, Clock clock) {
             return new ApiKeyView(k.id, k.name, k.role.name(), k.keyPrefix, k.createdBy, Json.time(k.createdAt),
-                    Json.time(k.lastUsedAt), Json.time(k.expiresAt), k.expired(), Json.time(k.revokedAt));
+                    Json.time(k.lastUsedAt), Json.time(k.expiresAt), k.expired(clock), Json.time(k.revokedAt));
         }
     }
 
@@ -79,13 +82,13 @@ public class ApiKeysResource {
     /** When a key given or renewed now expires: {@code days} from now, or the configured lifetime. */
     private OffsetDateTime expiry(FieldErrors errors, Integer days) {
         if (days == null) {
-            return OffsetDateTime.now().plus(config.keyLifetime());
+            return OffsetDateTime.now(clock).plus(config.keyLifetime());
         }
         if (days < 1 || days > MAX_DAYS) {
             errors.add("expiresInDays", "must be between 1 and " + MAX_DAYS + " days");
             return null;
         }
-        return OffsetDateTime.now().plusDays(days);
+        return OffsetDateTime.now(clock).plusDays(days);
     }
 
     @POST
@@ -110,7 +113,7 @@ public class ApiKeysResource {
     public Map<String, List<ApiKeyView>> list() {
         long shopId = caller.shopId();
         List<ApiKey> rows = inSession(() -> ApiKey.<ApiKey>find("shopId = ?1 order by id desc", shopId).list());
-        return Map.of("items", rows.stream().map(ApiKeyView::of).toList());
+        return Map.of("items", rows.stream().map(k -> ApiKeyView.of(k, clock)).toList());
     }
 
     /**
@@ -135,7 +138,7 @@ public class ApiKeysResource {
                     return audit.record(who, "api_key.renew", "api_key", k.id,
                             Map.of("keyPrefix", k.keyPrefix, "expiresAt", expiresAt.toString()));
                 })
-                .map(ApiKeyView::of));
+                .map(k -> ApiKeyView.of(k, clock)));
     }
 
     /** Revokes the key at once: its next request is refused. Revoking twice changes nothing. */
@@ -149,9 +152,9 @@ public class ApiKeysResource {
                     if (k.revokedAt != null) {
                         return io.smallrye.mutiny.Uni.createFrom().voidItem();
                     }
-                    k.revokedAt = OffsetDateTime.now();
+                    k.revokedAt = OffsetDateTime.now(clock);
                     return audit.record(who, "api_key.revoke", "api_key", k.id, Map.of("keyPrefix", k.keyPrefix));
                 })
-                .map(ApiKeyView::of));
+                .map(k -> ApiKeyView.of(k, clock)));
     }
 }

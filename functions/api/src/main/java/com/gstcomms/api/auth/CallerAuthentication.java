@@ -5,18 +5,21 @@ import com.gstcomms.api.ui.UiPaths;
 import com.gstcomms.api.ui.UiSessions;
 import com.gstcomms.runtime.data.ApiKey.Role;
 import com.gstcomms.runtime.data.Shop;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.lang.reflect.Method;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 
+import static com.gstcomms.runtime.work.NativeSql.offsetDateTime;
+import static com.gstcomms.runtime.work.NativeSql.rows;
+import static com.gstcomms.runtime.work.NativeSql.update;
+import static com.gstcomms.runtime.work.Transactions.inSession;
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
 
 /**
@@ -31,29 +34,34 @@ public class CallerAuthentication {
     private static final Duration DB_WAIT = Duration.ofSeconds(10);
 
     /** The key, its shop and the key's and shop's request counts in this window, in one round trip (the hot path). */
-    private static final String KEY_LOOKUP = keyLookup("k.key_hash = $1");
+    private static final String KEY_LOOKUP = keyLookup("k.key_hash = ?1");
     /**
-     * The same for a page session: $1 is the hash of the cookie's token, and the session must be open
+     * The same for a page session: ?1 is the hash of the cookie's token, and the session must be open
      * (not signed out, not past its 8 hours); its key is read as for an X-Api-Key (the cookie never holds it).
      */
     private static final String KEY_BY_PAGE_SESSION_LOOKUP = keyLookup("""
             k.id = (select api_key_id from ui_session
-                     where token_hash = $1 and revoked_at is null and expires_at > now())""");
-    private static final String TOUCH_KEY = "update api_key set last_used_at = now() where id = $1";
+                     where token_hash = ?1 and revoked_at is null and expires_at > ?6)""");
+    private static final String TOUCH_KEY = "update api_key set last_used_at = now() where id = ?1";
     private static final String SHOP_LOOKUP = """
             select id, (settings ->> 'apiRequestsPerMinute') as shop_limit, owner_user_id
-              from shop where shop_domain = $1""";
+              from shop where shop_domain = ?1""";
 
-    private final Pool pool;
+    /** The columns of {@code k} in a key lookup's row, before the counts: id, shop_id, role, key_prefix, expires_at,
+     * expired, stale, shop_domain, shop_limit. */
+    private static final int KEY_COLUMNS = 9;
+
     private final SessionTokens sessions;
     private final ShopRateLimit rateLimit;
     private final CurrentCaller current;
 
     private final UiSessions uiSessions;
 
-    public CallerAuthentication(Pool pool, SessionTokens sessions, ShopRateLimit rateLimit, CurrentCaller current,
-                                UiSessions uiSessions) {
-        this.pool = pool;
+    private final Clock clock;
+
+    public CallerAuthentication(SessionTokens sessions, ShopRateLimit rateLimit, CurrentCaller current,
+                                UiSessions uiSessions, Clock clock) {
+        this.clock = clock;
         this.sessions = sessions;
         this.rateLimit = rateLimit;
         this.current = current;
@@ -61,21 +69,24 @@ public class CallerAuthentication {
     }
 
     /**
-     * $1 the key (by {@code condition}), $2 the window start, $3..$5 {@link ShopRateLimit#limits()}. An
+     * ?1 the key (by {@code condition}), ?2 the window start, ?3..?5 {@link ShopRateLimit#limits()}, ?6 now
+     * (the injected clock: when a key or a page session has expired; {@code stale} is the database's, as the
+     * {@code last_used_at} it compares). An
      * expired key is answered (to say so) but not counted. The shop's limit is its
-     * {@code settings.apiRequestsPerMinute} when that is a positive number, else $3.
+     * {@code settings.apiRequestsPerMinute} when that is a positive number, else ?3. The row: the
+     * {@link #KEY_COLUMNS} columns of {@code k} in their order, then {@link ShopRateLimit#COUNTS}.
      */
     private static String keyLookup(String condition) {
         return """
             with k as (
-                select k.id, k.shop_id, k.role, k.key_prefix, k.expires_at, k.expires_at <= now() as expired,
+                select k.id, k.shop_id, k.role, k.key_prefix, k.expires_at, k.expires_at <= ?6 as expired,
                        k.last_used_at is null or k.last_used_at < now() - interval '1 minute' as stale,
                        s.shop_domain, (s.settings ->> 'apiRequestsPerMinute') as shop_limit
                   from api_key k join shop s on s.id = k.shop_id
                  where %s and k.revoked_at is null),
             limited as (
                 select shop_id, 'key:' || id as caller, role,
-                       coalesce(case when shop_limit ~ '^[0-9]{1,9}$' then nullif(shop_limit::int, 0) end, $3) as shop_cap
+                       coalesce(case when shop_limit ~ '^[0-9]{1,9}$' then nullif(cast(shop_limit as int), 0) end, ?3) as shop_cap
                   from k where not expired),
             budget as (select shop_id, caller, shop_cap, %s from limited),
             %s
@@ -164,30 +175,32 @@ public class CallerAuthentication {
     }
 
     private Authenticated keyRow(String lookup, Object key, String refusal) {
-        java.util.List<Object> parameters = new java.util.ArrayList<>(java.util.List.of(key, rateLimit.currentWindow()));
-        parameters.addAll(rateLimit.limits());
-        RowIterator<Row> rows = pool.preparedQuery(lookup).execute(Tuple.tuple(parameters))
-                .await().atMost(DB_WAIT).iterator();
-        if (!rows.hasNext()) {
+        List<Object> limits = rateLimit.limits();
+        // One statement in a session of its own (autocommit): the count stands whatever the request does.
+        List<Object[]> found = inSession(() -> rows(lookup, key, rateLimit.currentWindow(), limits.get(0), limits.get(1),
+                limits.get(2), OffsetDateTime.now(clock)).ifNoItem().after(DB_WAIT).fail());
+        if (found.isEmpty()) {
             throw Problem.unauthorized(refusal);
         }
-        Row row = rows.next();
-        if (row.getBoolean("expired")) {
+        Object[] row = found.getFirst();
+        long id = ((Number) row[0]).longValue();
+        String keyPrefix = (String) row[3];
+        if ((Boolean) row[5]) {
             // Said plainly (unlike unknown or revoked keys): whoever holds the key had a working one, and
             // what to do about it is the owner's renewal, not a new integration.
-            throw Problem.unauthorized("The API key " + row.getString("key_prefix") + "… expired at "
-                    + row.getOffsetDateTime("expires_at").withOffsetSameInstant(java.time.ZoneOffset.UTC)
-                    + "; the shop owner can renew it (POST /v1/api-keys/" + row.getLong("id") + "/renew)");
+            OffsetDateTime expiresAt = offsetDateTime(row[4]);
+            throw Problem.unauthorized("The API key " + keyPrefix + "… expired at "
+                    + expiresAt.withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                    + "; the shop owner can renew it (POST /v1/api-keys/" + id + "/renew)");
         }
-        Role role = Role.valueOf(row.getString("role"));
-        rateLimit.check(row, role);
-        if (row.getBoolean("stale")) {
-            pool.preparedQuery(TOUCH_KEY).execute(Tuple.of(row.getLong("id"))).await().atMost(DB_WAIT);
+        Role role = Role.valueOf((String) row[2]);
+        rateLimit.check(ShopRateLimit.Counts.of(row, KEY_COLUMNS), role);
+        if ((Boolean) row[6]) {
+            inSession(() -> update(TOUCH_KEY, id).ifNoItem().after(DB_WAIT).fail());
         }
-        Caller caller = new Caller(row.getLong("shop_id"), row.getString("shop_domain"),
-                role, "API_KEY", "key:" + row.getString("key_prefix"));
-        return new Authenticated(caller, limit(row.getString("shop_limit")), true,
-                ShopRateLimit.callerOf("key", row.getLong("id")));
+        Caller caller = new Caller(((Number) row[1]).longValue(), (String) row[7],
+                role, "API_KEY", "key:" + keyPrefix);
+        return new Authenticated(caller, limit((String) row[8]), true, ShopRateLimit.callerOf("key", id));
     }
 
     private Authenticated bySessionToken(String token) {
@@ -197,16 +210,15 @@ public class CallerAuthentication {
         } catch (SessionTokens.InvalidToken e) {
             throw Problem.unauthorized(e.getMessage());
         }
-        RowIterator<Row> rows = pool.preparedQuery(SHOP_LOOKUP).execute(Tuple.of(session.shopDomain()))
-                .await().atMost(DB_WAIT).iterator();
+        List<Object[]> shops = inSession(() -> rows(SHOP_LOOKUP, session.shopDomain()).ifNoItem().after(DB_WAIT).fail());
         long shopId;
         Integer shopLimit = null;
         String ownerUserId = null;
-        if (rows.hasNext()) {
-            Row row = rows.next();
-            shopId = row.getLong("id");
-            shopLimit = limit(row.getString("shop_limit"));
-            ownerUserId = row.getString("owner_user_id");
+        if (!shops.isEmpty()) {
+            Object[] row = shops.getFirst();
+            shopId = ((Number) row[0]).longValue();
+            shopLimit = limit((String) row[1]);
+            ownerUserId = (String) row[2];
         } else {
             // A valid token proves Shopify vouches for the shop: its first call creates its row.
             shopId = inTransaction(() -> Shop.findByDomain(session.shopDomain()).chain(existing -> {

@@ -30,12 +30,7 @@ public class SessionTokens {
     private final PlatformSecrets secrets;
     private final Clock clock;
 
-    @jakarta.inject.Inject
-    public SessionTokens(ShopifyConfig shopify, PlatformSecrets secrets) {
-        this(shopify, secrets, Clock.systemUTC());
-    }
-
-    SessionTokens(ShopifyConfig shopify, PlatformSecrets secrets, Clock clock) {
+    public SessionTokens(ShopifyConfig shopify, PlatformSecrets secrets, Clock clock) {
         this.shopify = shopify;
         this.secrets = secrets;
         this.clock = clock;

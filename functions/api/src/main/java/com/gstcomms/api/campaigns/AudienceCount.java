@@ -2,12 +2,13 @@ package com.gstcomms.api.campaigns;
 
 import com.gstcomms.runtime.campaign.Audience;
 import io.quarkus.qute.TemplateData;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.stream.Collectors;
+
+import static com.gstcomms.runtime.work.NativeSql.rows;
+import static com.gstcomms.runtime.work.Transactions.inSession;
 
 /**
  * How many customers a campaign's audience would reach before it starts ("preview count"): members of the
@@ -18,13 +19,9 @@ public class AudienceCount {
 
     private static final String COUNT = """
             select count(*) as members, count(*) filter (where %s) as reachable
-              from customer where shop_id = $1 and (%s)""";
-
-    private final Pool pool;
-
-    public AudienceCount(Pool pool) {
-        this.pool = pool;
-    }
+              from customer where shop_id = ?1 and (%s)""";
+    /** Joins the tags into one text parameter (a character no tag holds), as CampaignFanOut does. */
+    private static final String TAG_SEPARATOR = "\u001f";
 
     @TemplateData
     public record Count(long members, long reachable) {
@@ -38,16 +35,19 @@ public class AudienceCount {
         };
         String members = switch (audience.type()) {
             case ALL -> optedIn;
-            case TAGS -> "tags && $2";
-            case CUSTOMERS -> "id = any($2)";
+            // Lists go in as one text each (as the fan-out passes them), split by PostgreSQL.
+            case TAGS -> "tags && string_to_array(?2, ?3)";
+            case CUSTOMERS -> "id = any(cast(string_to_array(?2, ',') as bigint[]))";
         };
-        Tuple args = switch (audience.type()) {
-            case ALL -> Tuple.of(shopId);
-            case TAGS -> Tuple.of(shopId, audience.tags().toArray(String[]::new));
-            case CUSTOMERS -> Tuple.of(shopId, audience.customerIds().toArray(Long[]::new));
+        Object[] args = switch (audience.type()) {
+            case ALL -> new Object[]{shopId};
+            case TAGS -> new Object[]{shopId, String.join(TAG_SEPARATOR, audience.tags()),
+                    TAG_SEPARATOR};
+            case CUSTOMERS -> new Object[]{shopId,
+                    audience.customerIds().stream().map(String::valueOf).collect(Collectors.joining(","))};
         };
-        Row row = pool.preparedQuery(COUNT.formatted(optedIn, members)).execute(args).await()
-                .atMost(Duration.ofSeconds(10)).iterator().next();
-        return new Count(row.getLong("members"), row.getLong("reachable"));
+        Object[] row = inSession(() -> rows(COUNT.formatted(optedIn, members), args)
+                .ifNoItem().after(Duration.ofSeconds(10)).fail()).getFirst();
+        return new Count(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 }

@@ -18,10 +18,6 @@ import com.gstcomms.runtime.campaign.CampaignFanOut;
 import com.gstcomms.runtime.data.Campaign;
 import com.gstcomms.runtime.data.Template;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -34,7 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +38,7 @@ import java.util.Map;
 
 import static com.gstcomms.runtime.data.ApiKey.Role.STAFF;
 import static com.gstcomms.runtime.data.ApiKey.Role.VIEWER;
+import static com.gstcomms.runtime.work.NativeSql.rows;
 import static com.gstcomms.runtime.work.Transactions.inSession;
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
 
@@ -60,7 +57,7 @@ public class CampaignsResource {
 
     private static final String PROGRESS = """
             select total, queued, sent, failed, suppressed, skipped, fanned_out_at from campaign
-             where id = $1 and shop_id = $2""";
+             where id = ?1 and shop_id = ?2""";
 
     /** An audience of customer ids this long is about 20,000 of them; tags reach any number. */
     static final int MAX_AUDIENCE_JSON = 200_000;
@@ -70,16 +67,16 @@ public class CampaignsResource {
     private final IdempotentRequests idempotent;
     private final AuditTrail audit;
     private final ApiConfig config;
-    private final Pool pool;
+    private final Clock clock;
 
     public CampaignsResource(CurrentCaller caller, CampaignFanOut fanOut, IdempotentRequests idempotent, AuditTrail audit,
-                             ApiConfig config, Pool pool) {
+                             ApiConfig config, Clock clock) {
         this.caller = caller;
         this.fanOut = fanOut;
         this.idempotent = idempotent;
         this.audit = audit;
         this.config = config;
-        this.pool = pool;
+        this.clock = clock;
     }
 
     @RegisterForReflection
@@ -129,10 +126,10 @@ public class CampaignsResource {
         errors.variables("variables", body.variables());
         OffsetDateTime askedFor = errors.parse("scheduledAt", body.scheduledAt(), Filters::parseTime);
         OffsetDateTime scheduledAt = askedFor == null ? null : errors.check("scheduledAt",
-                DateWindow.schedule(config.maxDaysAhead()).check("scheduledAt", askedFor, OffsetDateTime.now()));
+                DateWindow.schedule(config.maxDaysAhead()).check("scheduledAt", askedFor, OffsetDateTime.now(clock)));
         errors.throwIfAny();
         Caller who = caller.get();
-        boolean later = scheduledAt != null && scheduledAt.isAfter(OffsetDateTime.now());
+        boolean later = scheduledAt != null && scheduledAt.isAfter(OffsetDateTime.now(clock));
         return idempotent.run(who.shopId(), idempotencyKey, "POST", "/v1/campaigns", body, () -> {
             Campaign campaign = inTransaction(() -> (body.templateId() == null ? io.smallrye.mutiny.Uni.createFrom().voidItem()
                     : Template.<Template>find("id = ?1 and (shopId = ?2 or shopId is null)", body.templateId(), who.shopId())
@@ -185,20 +182,24 @@ public class CampaignsResource {
     private CampaignView view(long shopId, long id) {
         Campaign campaign = inSession(() -> Campaign.<Campaign>find("id = ?1 and shopId = ?2", id, shopId).firstResult()
                 .onItem().ifNull().failWith(() -> Problem.notFound("Campaign", id)));
-        RowIterator<Row> rows = pool.preparedQuery(PROGRESS).execute(Tuple.of(id, shopId)).await()
-                .atMost(Duration.ofSeconds(10)).iterator();
-        return view(campaign, rows.hasNext() ? rows.next() : null);
+        List<Object[]> progress = inSession(() -> rows(PROGRESS, id, shopId));
+        return view(campaign, progress.isEmpty() ? null : progress.getFirst());
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
     }
 
     /** Counters from the row itself (the fan-out maintains them with native updates). */
-    private static CampaignView view(Campaign c, Row progress) {
-        Integer total = progress == null ? c.total : progress.getInteger("total");
-        Integer queued = progress == null ? c.queued : progress.getInteger("queued");
-        Integer sent = progress == null ? c.sent : progress.getInteger("sent");
-        Integer failed = progress == null ? c.failed : progress.getInteger("failed");
-        Integer suppressed = progress == null ? null : progress.getInteger("suppressed");
-        Integer skipped = progress == null ? null : progress.getInteger("skipped");
-        Boolean fannedOut = progress == null ? null : progress.getOffsetDateTime("fanned_out_at") != null;
+    /** {@code progress}: a row of {@link #PROGRESS}. */
+    private static CampaignView view(Campaign c, Object[] progress) {
+        Integer total = progress == null ? c.total : integer(progress[0]);
+        Integer queued = progress == null ? c.queued : integer(progress[1]);
+        Integer sent = progress == null ? c.sent : integer(progress[2]);
+        Integer failed = progress == null ? c.failed : integer(progress[3]);
+        Integer suppressed = progress == null ? null : integer(progress[4]);
+        Integer skipped = progress == null ? null : integer(progress[5]);
+        Boolean fannedOut = progress == null ? null : progress[6] != null;
         Integer percent = null;
         if (progress != null && total != null && total > 0) {
             int done = sent + failed + (suppressed == null ? 0 : suppressed) + (skipped == null ? 0 : skipped);

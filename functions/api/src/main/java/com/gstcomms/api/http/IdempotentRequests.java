@@ -1,10 +1,6 @@
 package com.gstcomms.api.http;
 
 import com.gstcomms.api.ApiConfig;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,8 +10,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+
+import static com.gstcomms.runtime.work.NativeSql.rows;
+import static com.gstcomms.runtime.work.NativeSql.update;
+import static com.gstcomms.runtime.work.Transactions.inSession;
+import static com.gstcomms.runtime.work.Transactions.inSessionLater;
 
 /**
  * {@code Idempotency-Key} on POST (IETF draft "The Idempotency-Key HTTP Header Field"): the first request
@@ -29,22 +31,20 @@ public class IdempotentRequests {
 
     private static final String CLAIM = """
             insert into api_idempotency (shop_id, idempotency_key, request_method, request_path, request_hash)
-            values ($1, $2, $3, $4, $5) on conflict (shop_id, idempotency_key) do nothing returning shop_id""";
+            values (?1, ?2, ?3, ?4, ?5) on conflict (shop_id, idempotency_key) do nothing returning shop_id""";
     private static final String FIND = """
-            select request_method, request_path, request_hash, response_status, response_body, created_at
-              from api_idempotency where shop_id = $1 and idempotency_key = $2""";
+            select request_method, request_path, cast(request_hash as text), response_status, response_body, created_at
+              from api_idempotency where shop_id = ?1 and idempotency_key = ?2""";
     private static final String FINISH = """
-            update api_idempotency set response_status = $3, response_body = $4, completed_at = now()
-             where shop_id = $1 and idempotency_key = $2""";
-    private static final String FORGET = "delete from api_idempotency where shop_id = $1 and idempotency_key = $2";
-    private static final String EXPIRE = "delete from api_idempotency where created_at < now() - $1 * interval '1 second'";
+            update api_idempotency set response_status = ?3, response_body = ?4, completed_at = now()
+             where shop_id = ?1 and idempotency_key = ?2""";
+    private static final String FORGET = "delete from api_idempotency where shop_id = ?1 and idempotency_key = ?2";
+    private static final String EXPIRE = "delete from api_idempotency where created_at < now() - ?1 * interval '1 second'";
     private static final Duration DB_WAIT = Duration.ofSeconds(10);
 
-    private final Pool pool;
     private final ApiConfig config;
 
-    public IdempotentRequests(Pool pool, ApiConfig config) {
-        this.pool = pool;
+    public IdempotentRequests(ApiConfig config) {
         this.config = config;
     }
 
@@ -63,8 +63,10 @@ public class IdempotentRequests {
         }
         String hash = sha256(Json.write(request));
         expireNowAndThen();
-        boolean claimed = pool.preparedQuery(CLAIM).execute(Tuple.of(shopId, key, method, path, hash))
-                .await().atMost(DB_WAIT).iterator().hasNext();
+        // The claim, its answer and its release each commit on their own (not in the work's transaction): a
+        // repeat must see the claim while the work runs.
+        boolean claimed = !inSession(() -> rows(CLAIM, shopId, key, method, path, hash)
+                .ifNoItem().after(DB_WAIT).fail()).isEmpty();
         if (!claimed) {
             return replay(shopId, key, method, path, hash);
         }
@@ -72,41 +74,41 @@ public class IdempotentRequests {
         try {
             answer = work.get();
         } catch (RuntimeException e) {
-            pool.preparedQuery(FORGET).execute(Tuple.of(shopId, key)).await().atMost(DB_WAIT);
+            inSession(() -> update(FORGET, shopId, key).ifNoItem().after(DB_WAIT).fail());
             throw e;
         }
         String body = Json.write(answer.entity());
-        pool.preparedQuery(FINISH).execute(Tuple.of(shopId, key, answer.status(), body)).await().atMost(DB_WAIT);
+        inSession(() -> update(FINISH, shopId, key, answer.status(), body).ifNoItem().after(DB_WAIT).fail());
         return Response.status(answer.status()).entity(body).type(MediaType.APPLICATION_JSON).build();
     }
 
     private Response replay(long shopId, String key, String method, String path, String hash) {
-        RowIterator<Row> rows = pool.preparedQuery(FIND).execute(Tuple.of(shopId, key)).await().atMost(DB_WAIT).iterator();
-        if (!rows.hasNext()) {
+        List<Object[]> found = inSession(() -> rows(FIND, shopId, key).ifNoItem().after(DB_WAIT).fail());
+        if (found.isEmpty()) {
             // The first attempt failed and was forgotten between our insert and this read: ask for a retry.
             throw Problem.conflict("A request with this Idempotency-Key just failed; retry it");
         }
-        Row row = rows.next();
-        if (!method.equals(row.getString("request_method")) || !path.equals(row.getString("request_path"))
-                || !hash.equals(row.getString("request_hash"))) {
+        Object[] row = found.getFirst();
+        String firstMethod = (String) row[0];
+        String firstPath = (String) row[1];
+        if (!method.equals(firstMethod) || !path.equals(firstPath) || !hash.equals(row[2])) {
             throw Problem.unprocessable("This Idempotency-Key was already used for a different request ("
-                    + row.getString("request_method") + " " + row.getString("request_path")
-                    + "); use a new key for a new request");
+                    + firstMethod + " " + firstPath + "); use a new key for a new request");
         }
-        Integer status = row.getInteger("response_status");
+        Integer status = row[3] == null ? null : ((Number) row[3]).intValue();
         if (status == null) {
             throw new Problem(409, "in-progress", "Request in progress",
                     "A request with this Idempotency-Key is still being processed", null,
                     java.util.Map.of("Retry-After", "1"));
         }
-        return Response.status(status).entity(row.getString("response_body")).type(MediaType.APPLICATION_JSON)
+        return Response.status(status).entity((String) row[4]).type(MediaType.APPLICATION_JSON)
                 .header("Idempotent-Replayed", "true").build();
     }
 
     private void expireNowAndThen() {
         if (ThreadLocalRandom.current().nextInt(500) == 0) {
-            pool.preparedQuery(EXPIRE).execute(Tuple.of(config.idempotencyTtl().toSeconds()))
-                    .subscribe().with(ok -> { }, failure -> { });
+            long ttlSeconds = config.idempotencyTtl().toSeconds();
+            inSessionLater(() -> update(EXPIRE, ttlSeconds));
         }
     }
 

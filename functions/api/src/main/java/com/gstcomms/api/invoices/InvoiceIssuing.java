@@ -35,6 +35,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -71,8 +72,11 @@ public class InvoiceIssuing {
     private final AuditTrail audit;
     private final DateWindow dates;
 
+    private final Clock clock;
+
     public InvoiceIssuing(InvoiceNumberAllocator numbers, CommandQueue queue, QueuesConfig queues, AuditTrail audit,
-                          ApiConfig config) {
+                          ApiConfig config, Clock clock) {
+        this.clock = clock;
         this.numbers = numbers;
         this.queue = queue;
         this.queues = queues;
@@ -140,7 +144,7 @@ public class InvoiceIssuing {
         if (body.customerId() != null && customer == null) {
             errors.add(at + "customerId", "customer " + body.customerId() + " was not found");
         }
-        LocalDate today = LocalDate.now(India.ZONE);
+        LocalDate today = LocalDate.now(clock.withZone(India.ZONE));
         LocalDate issueDate = body.issueDate() == null ? today : date(errors, at + "issueDate", body.issueDate(), today);
         LocalDate dueDate = date(errors, at + "dueDate", body.dueDate(), today);
         if (issueDate != null && dueDate != null && dueDate.isBefore(issueDate)) {

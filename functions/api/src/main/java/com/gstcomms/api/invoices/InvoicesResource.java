@@ -25,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,14 +51,17 @@ public class InvoicesResource {
     private final AuditTrail audit;
     private final ApiConfig config;
 
+    private final Clock clock;
+
     public InvoicesResource(CurrentCaller caller, InvoiceIssuing issuing, IdempotentRequests idempotent,
-                            ObjectStore store, AuditTrail audit, ApiConfig config) {
+                            ObjectStore store, AuditTrail audit, ApiConfig config, Clock clock) {
         this.caller = caller;
         this.issuing = issuing;
         this.idempotent = idempotent;
         this.store = store;
         this.audit = audit;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Issues the invoice (201) and queues its PDF; {@code deliverVia} also sends it once rendered. */
@@ -150,7 +154,7 @@ public class InvoicesResource {
             throw Problem.conflict("The PDF of invoice " + invoice.number + " is not rendered yet; try again shortly "
                     + "or POST /v1/invoices/" + id + "/send");
         }
-        return new PdfLink(invoice.id, invoice.number, pdfUrl(invoice), Instant.now().plus(LINK_TTL));
+        return new PdfLink(invoice.id, invoice.number, pdfUrl(invoice), clock.instant().plus(LINK_TTL));
     }
 
     private String pdfUrl(Invoice invoice) {

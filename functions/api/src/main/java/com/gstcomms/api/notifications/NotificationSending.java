@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,10 @@ public class NotificationSending {
     private final Notifier notifier;
     private final AuditTrail audit;
     private final DateWindow schedule;
+    private final Clock clock;
 
-    public NotificationSending(Notifier notifier, AuditTrail audit, ApiConfig config) {
+    public NotificationSending(Notifier notifier, AuditTrail audit, ApiConfig config, Clock clock) {
+        this.clock = clock;
         this.notifier = notifier;
         this.audit = audit;
         this.schedule = DateWindow.schedule(config.maxDaysAhead());
@@ -142,7 +145,7 @@ public class NotificationSending {
             }
         });
         if (scheduledAt != null) {
-            scheduledAt = errors.check("scheduledAt", schedule.check("scheduledAt", scheduledAt, OffsetDateTime.now()));
+            scheduledAt = errors.check("scheduledAt", schedule.check("scheduledAt", scheduledAt, OffsetDateTime.now(clock)));
         }
         errors.throwIfAny();
         return new Checked(channel, kind, recipient, scheduledAt);

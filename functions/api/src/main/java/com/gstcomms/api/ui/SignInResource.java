@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.net.URI;
 
 import static com.gstcomms.runtime.data.ApiKey.Role.VIEWER;
@@ -35,9 +36,12 @@ public class SignInResource {
     private final Pages pages;
     private final UiSessions sessions;
 
-    public SignInResource(Pages pages, UiSessions sessions) {
+    private final Clock clock;
+
+    public SignInResource(Pages pages, UiSessions sessions, Clock clock) {
         this.pages = pages;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     @GET
@@ -66,7 +70,7 @@ public class SignInResource {
         String key = apiKey == null ? "" : apiKey.strip();
         ApiKey row = key.isEmpty() ? null : inSession(() -> ApiKey.<ApiKey>find("keyHash = ?1 and revokedAt is null",
                 ApiKeys.hash(key)).firstResult());
-        if (row == null || row.expired()) {
+        if (row == null || row.expired(clock)) {
             String error = key.isEmpty() ? "Enter your API key (it starts with gc_live_)."
                     : row == null ? "That API key is not valid (unknown or revoked)."
                     : "That API key has expired; the shop owner can renew it (POST /v1/api-keys/" + row.id + "/renew).";

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -48,14 +49,16 @@ public class UiSessions {
 
     /** The app secret, asked on every use: it is read from Secrets Manager and may be rotated. */
     private final Supplier<String> secret;
+    private final Clock clock;
 
     @jakarta.inject.Inject
-    public UiSessions(PlatformSecrets secrets) {
-        this(() -> secrets.required(PlatformSecret.SHOPIFY_API_SECRET));
+    public UiSessions(PlatformSecrets secrets, Clock clock) {
+        this(() -> secrets.required(PlatformSecret.SHOPIFY_API_SECRET), clock);
     }
 
-    UiSessions(Supplier<String> secret) {
+    UiSessions(Supplier<String> secret, Clock clock) {
         this.secret = secret;
+        this.clock = clock;
     }
 
     private byte[] csrfKey() {
@@ -72,9 +75,9 @@ public class UiSessions {
         session.shopId = key.shopId;
         session.apiKeyId = key.id;
         session.role = key.role;
-        session.expiresAt = OffsetDateTime.now().plus(LIFETIME);
+        session.expiresAt = OffsetDateTime.now(clock).plus(LIFETIME);
         // Ended sessions are worthless after their expiry; each sign-in sweeps those a day past it.
-        inTransaction(() -> UiSession.delete("expiresAt < ?1", OffsetDateTime.now().minusDays(1))
+        inTransaction(() -> UiSession.delete("expiresAt < ?1", OffsetDateTime.now(clock).minusDays(1))
                 .chain(() -> session.persist()));
         return token;
     }
@@ -87,7 +90,7 @@ public class UiSessions {
     /** Signing out: the session is refused from now on, wherever its cookie was copied to. */
     public void revoke(String value) {
         tokenHash(value).ifPresent(hash -> inTransaction(() ->
-                UiSession.update("revokedAt = ?1 where tokenHash = ?2 and revokedAt is null", OffsetDateTime.now(), hash)));
+                UiSession.update("revokedAt = ?1 where tokenHash = ?2 and revokedAt is null", OffsetDateTime.now(clock), hash)));
     }
 
     /** The CSRF token bound to one session value. */

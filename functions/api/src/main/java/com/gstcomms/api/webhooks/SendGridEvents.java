@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,10 +42,12 @@ public class SendGridEvents {
 
     private final DeliveryEvents events;
     private final WebhookSignatures signatures;
+    private final Clock clock;
 
-    public SendGridEvents(DeliveryEvents events, WebhookSignatures signatures) {
+    public SendGridEvents(DeliveryEvents events, WebhookSignatures signatures, Clock clock) {
         this.events = events;
         this.signatures = signatures;
+        this.clock = clock;
     }
 
     /**
@@ -152,7 +155,7 @@ public class SendGridEvents {
         return new Outcome(applied, duplicates, ignored);
     }
 
-    private static DeliveryEvents.Event toEvent(Notification n, String type, JsonNode event) {
+    private DeliveryEvents.Event toEvent(Notification n, String type, JsonNode event) {
         NotificationStatus moveTo = switch (type) {
             case "delivered" -> NotificationStatus.DELIVERED;
             case "open" -> NotificationStatus.OPENED;
@@ -167,7 +170,7 @@ public class SendGridEvents {
             case "bounce", "dropped" -> "SENDGRID_" + type.toUpperCase(java.util.Locale.ROOT);
             default -> null;
         };
-        long ts = event.path("timestamp").asLong(Instant.now().getEpochSecond());
+        long ts = event.path("timestamp").asLong(clock.instant().getEpochSecond());
         return new DeliveryEvents.Event(n.shopId, n.id, PROVIDER, event.path("sg_event_id").asText(null), type,
                 moveTo, OffsetDateTime.ofInstant(Instant.ofEpochSecond(ts), ZoneOffset.UTC), detail, event.toString(),
                 errorCode);

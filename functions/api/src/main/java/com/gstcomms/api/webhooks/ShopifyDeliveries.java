@@ -1,13 +1,15 @@
 package com.gstcomms.api.webhooks;
 
 import com.gstcomms.api.http.Problem;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+
+import static com.gstcomms.runtime.work.NativeSql.rows;
+import static com.gstcomms.runtime.work.NativeSql.update;
+import static com.gstcomms.runtime.work.Transactions.inSession;
 
 /**
  * The compliance deliveries already handled ({@code shopify_webhook_delivery}), so that each one acts once.
@@ -31,22 +33,17 @@ public class ShopifyDeliveries {
     static final Duration LEASE = Duration.ofMinutes(5);
     static final Duration KEPT = Duration.ofDays(400);
 
-    /** The same delivery: its id, or its body for the same topic and shop row ($1..$4). */
-    private static final String SAME = "(webhook_id = $1 or (shop_id = $2 and topic = $3 and body_sha256 = $4))";
+    /** The same delivery: its id, or its body for the same topic and shop row (?1..?4). */
+    private static final String SAME = "(webhook_id = ?1 or (shop_id = ?2 and topic = ?3 and body_sha256 = ?4))";
     private static final String CLAIM = """
             insert into shopify_webhook_delivery (webhook_id, topic, shop_domain, shop_id, body_sha256, status)
-            values ($1, $2, $3, $4, $5, 'PROCESSING') on conflict do nothing""";
+            values (?1, ?2, ?3, ?4, ?5, 'PROCESSING') on conflict do nothing""";
     private static final String TAKE_OVER = """
             update shopify_webhook_delivery set received_at = now()
-            where status = 'PROCESSING' and received_at < now() - make_interval(secs => $5) and\s""" + SAME;
+            where status = 'PROCESSING' and received_at < now() - make_interval(secs => ?5) and\s""" + SAME;
     private static final String SEEN = """
             select status from shopify_webhook_delivery where\s""" + SAME + " limit 1";
 
-    private final Pool pool;
-
-    public ShopifyDeliveries(Pool pool) {
-        this.pool = pool;
-    }
 
     /** One delivery: its id, topic, shop and the SHA-256 of its body. */
     public record Delivery(String webhookId, String topic, String shopDomain, long shopId, String bodySha256) {
@@ -64,21 +61,20 @@ public class ShopifyDeliveries {
 
     private boolean claim(Delivery d, boolean again) {
         if (ThreadLocalRandom.current().nextInt(100) == 0) {
-            run("delete from shopify_webhook_delivery where received_at < now() - make_interval(secs => $1)",
-                    Tuple.of((double) KEPT.toSeconds()));
+            run("delete from shopify_webhook_delivery where received_at < now() - make_interval(secs => ?1)",
+                    (double) KEPT.toSeconds());
         }
-        if (run(CLAIM, Tuple.tuple().addString(d.webhookId()).addString(d.topic()).addString(d.shopDomain())
-                .addLong(d.shopId()).addString(d.bodySha256())) == 1) {
+        if (run(CLAIM, d.webhookId(), d.topic(), d.shopDomain(), d.shopId(), d.bodySha256()) == 1) {
             return true;
         }
-        var seen = pool.preparedQuery(SEEN).execute(key(d)).await().atMost(Duration.ofSeconds(10));
-        if (!seen.iterator().hasNext() && again) {
+        var seen = inSession(() -> rows(SEEN, key(d)).ifNoItem().after(Duration.ofSeconds(10)).fail());
+        if (seen.isEmpty() && again) {
             return claim(d, false);   // the other attempt dropped its claim meanwhile
         }
-        if (seen.iterator().hasNext() && "DONE".equals(seen.iterator().next().getString("status"))) {
+        if (!seen.isEmpty() && "DONE".equals(seen.getFirst()[0])) {
             return false;
         }
-        if (run(TAKE_OVER, Tuple.of(d.webhookId(), d.shopId(), d.topic(), d.bodySha256(), (double) LEASE.toSeconds())) == 1) {
+        if (run(TAKE_OVER, d.webhookId(), d.shopId(), d.topic(), d.bodySha256(), (double) LEASE.toSeconds()) == 1) {
             return true;
         }
         throw new Problem(409, "in-progress", "Delivery in progress",
@@ -95,11 +91,12 @@ public class ShopifyDeliveries {
         run("delete from shopify_webhook_delivery where status = 'PROCESSING' and " + SAME, key(d));
     }
 
-    private static Tuple key(Delivery d) {
-        return Tuple.of(d.webhookId(), d.shopId(), d.topic(), d.bodySha256());
+    private static Object[] key(Delivery d) {
+        return new Object[]{d.webhookId(), d.shopId(), d.topic(), d.bodySha256()};
     }
 
-    private int run(String sql, Tuple args) {
-        return pool.preparedQuery(sql).execute(args).await().atMost(Duration.ofSeconds(10)).rowCount();
+    /** Each statement commits on its own (a session without a transaction): a claim must be seen by a retry at once. */
+    private static int run(String sql, Object... args) {
+        return inSession(() -> update(sql, args).ifNoItem().after(Duration.ofSeconds(10)).fail());
     }
 }

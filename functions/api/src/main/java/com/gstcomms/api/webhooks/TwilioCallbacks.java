@@ -13,10 +13,10 @@ import com.gstcomms.runtime.secrets.PlatformSecrets;
 import com.gstcomms.runtime.secrets.ProviderCredentials;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,7 +27,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static com.gstcomms.runtime.work.NativeSql.rows;
+import static com.gstcomms.runtime.work.NativeSql.update;
 import static com.gstcomms.runtime.work.Transactions.inSession;
+import static com.gstcomms.runtime.work.Transactions.inSessionLater;
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
 
 /**
@@ -49,7 +52,7 @@ public class TwilioCallbacks {
     static final int REFUSALS_PER_WINDOW = 20;
     static final Duration REFUSAL_WINDOW = Duration.ofMinutes(5);
     private static final String BUMP_REFUSALS = """
-            insert into webhook_refusal_window (shop_id, window_start, refusals) values ($1, $2, 1)
+            insert into webhook_refusal_window (shop_id, window_start, refusals) values (?1, ?2, 1)
             on conflict (shop_id, window_start) do update set refusals = webhook_refusal_window.refusals + 1""";
 
     private final ProviderCredentials credentials;
@@ -57,12 +60,12 @@ public class TwilioCallbacks {
     private final DeliveryEvents events;
     private final PlatformSecrets secrets;
 
-    private final io.vertx.mutiny.sqlclient.Pool pool;
+    private final Clock clock;
 
     public TwilioCallbacks(ProviderCredentials credentials, ProvidersConfig.Twilio platform, DeliveryEvents events,
-                           io.vertx.mutiny.sqlclient.Pool pool, PlatformSecrets secrets) {
+                           PlatformSecrets secrets, Clock clock) {
         this.secrets = secrets;
-        this.pool = pool;
+        this.clock = clock;
         this.credentials = credentials;
         this.platform = platform;
         this.events = events;
@@ -95,21 +98,20 @@ public class TwilioCallbacks {
             throw new Refused(new Refusal(false, "the signature or AccountSid is missing"));
         }
         OffsetDateTime window = currentWindow();
-        var rows = pool.preparedQuery("""
+        var shops = inSession(() -> rows("""
                         select s.id, c.settings ->> 'accountSid' as account_sid, coalesce(w.refusals, 0) as refusals
                         from shop s
                         left join shop_credential c on c.shop_id = s.id and c.provider = 'TWILIO'
-                        left join webhook_refusal_window w on w.shop_id = s.id and w.window_start = $2
-                        where s.callback_ref = $1""")
-                .execute(Tuple.of(callbackRef, window)).await().atMost(Duration.ofSeconds(10));
-        if (!rows.iterator().hasNext()) {
+                        left join webhook_refusal_window w on w.shop_id = s.id and w.window_start = ?2
+                        where s.callback_ref = ?1""", callbackRef, window).ifNoItem().after(Duration.ofSeconds(10)).fail());
+        if (shops.isEmpty()) {
             throw new Refused(new Refusal(false, "no shop has this callback reference"));
         }
-        var row = rows.iterator().next();
-        long shopId = row.getLong("id");
+        Object[] row = shops.getFirst();
+        long shopId = ((Number) row[0]).longValue();
         boolean signed;
-        if (accountSid.equals(row.getString("account_sid"))) {
-            if (row.getInteger("refusals") >= REFUSALS_PER_WINDOW) {
+        if (accountSid.equals(row[1])) {
+            if (((Number) row[2]).intValue() >= REFUSALS_PER_WINDOW) {
                 throw new Refused(new Refusal(true, "too many refused callbacks for this shop in this window"));
             }
             String token = inSession(() -> credentials.open(shopId, ShopCredential.Provider.TWILIO))
@@ -119,10 +121,11 @@ public class TwilioCallbacks {
             signed = signedByPlatform(accountSid, url, params, signature);
         }
         if (!signed) {
-            pool.preparedQuery(BUMP_REFUSALS).execute(Tuple.of(shopId, window)).await().atMost(Duration.ofSeconds(10));
+            // Counted on its own (autocommit), whatever happens to the request.
+            inSession(() -> update(BUMP_REFUSALS, shopId, window).ifNoItem().after(Duration.ofSeconds(10)).fail());
             if (ThreadLocalRandom.current().nextInt(100) == 0) {
-                pool.preparedQuery("delete from webhook_refusal_window where window_start < $1")
-                        .execute(Tuple.of(window.minus(REFUSAL_WINDOW))).subscribe().with(ok -> { }, failure -> { });
+                OffsetDateTime old = window.minus(REFUSAL_WINDOW);
+                inSessionLater(() -> update("delete from webhook_refusal_window where window_start < ?1", old));
             }
             throw new Refused(new Refusal(false, "the signature does not match this shop's account token"));
         }
@@ -150,7 +153,7 @@ public class TwilioCallbacks {
 
     private OffsetDateTime currentWindow() {
         long millis = REFUSAL_WINDOW.toMillis();
-        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(System.currentTimeMillis() / millis * millis), ZoneOffset.UTC);
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis() / millis * millis), ZoneOffset.UTC);
     }
 
     /** A refused callback (403, or 429 when rate limited). */
@@ -187,7 +190,7 @@ public class TwilioCallbacks {
             }
             // Twilio sends no event id: message + status is unique, so a replayed callback is a duplicate.
             return events.apply(new DeliveryEvents.Event(n.shopId, n.id, PROVIDER, sid + ":" + status, status, moveTo,
-                    OffsetDateTime.now(), errorCode == null ? null : "Twilio error " + errorCode,
+                    OffsetDateTime.now(clock), errorCode == null ? null : "Twilio error " + errorCode,
                     Json.write(params), errorCode == null ? null : "TWILIO_" + errorCode));
         }));
     }
@@ -225,7 +228,7 @@ public class TwilioCallbacks {
                         : Customer.<Customer>find("shopId = ?1 and phone = ?2", shopId, phone).list())
                 .chain(customers -> {
                     Uni<Void> done = Uni.createFrom().voidItem();
-                    OffsetDateTime now = OffsetDateTime.now();
+                    OffsetDateTime now = OffsetDateTime.now(clock);   // opens the 24-hour service window
                     for (Customer c : customers) {
                         c.lastInboundWhatsappAt = now;
                         c.updatedAt = now;

@@ -31,10 +31,12 @@ public class WebhookSignatures {
     private final ProvidersConfig.SendGrid sendGrid;
     private final PlatformSecrets secrets;
     private final ShopifyConfig shopify;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile PublicKey sendGridKey;
 
-    public WebhookSignatures(ProvidersConfig.SendGrid sendGrid, PlatformSecrets secrets, ShopifyConfig shopify) {
+    public WebhookSignatures(ProvidersConfig.SendGrid sendGrid, PlatformSecrets secrets, ShopifyConfig shopify,
+                             Clock clock) {
+        this.clock = clock;
         this.sendGrid = sendGrid;
         this.secrets = secrets;
         this.shopify = shopify;

@@ -24,6 +24,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -57,8 +58,11 @@ public class WebhooksResource {
     private final ApiConfig config;
     private final ShopifyConfig shopifyConfig;
 
+    private final Clock clock;
+
     public WebhooksResource(WebhookSignatures signatures, SendGridEvents sendGrid, TwilioCallbacks twilio,
-                            ShopifyCompliance shopify, ApiConfig config, ShopifyConfig shopifyConfig) {
+                            ShopifyCompliance shopify, ApiConfig config, ShopifyConfig shopifyConfig, Clock clock) {
+        this.clock = clock;
         this.shopifyConfig = shopifyConfig;
         this.signatures = signatures;
         this.sendGrid = sendGrid;
@@ -267,7 +271,7 @@ public class WebhooksResource {
         } catch (DateTimeParseException e) {
             return Optional.of("not an ISO-8601 time");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (at.isBefore(now.minus(shopifyConfig.webhookMaxAge()))) {
             return Optional.of("triggered more than " + shopifyConfig.webhookMaxAge().toHours()
                     + " h ago: a stale or replayed delivery");

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 
 /** An API key of a shop: only its SHA-256 hash is stored; the key itself is shown once. */
@@ -31,11 +32,11 @@ public class ApiKey extends PanacheEntity {
     public OffsetDateTime expiresAt = OffsetDateTime.now().plusDays(90);
 
     /** Not revoked and not expired. */
-    public static Uni<ApiKey> findActiveByHash(String keyHash) {
-        return find("keyHash = ?1 and revokedAt is null and expiresAt > ?2", keyHash, OffsetDateTime.now()).firstResult();
+    public static Uni<ApiKey> findActiveByHash(String keyHash, Clock clock) {
+        return find("keyHash = ?1 and revokedAt is null and expiresAt > ?2", keyHash, OffsetDateTime.now(clock)).firstResult();
     }
 
-    public boolean expired() {
-        return expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now());
+    public boolean expired(Clock clock) {
+        return expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now(clock));
     }
 }

@@ -14,6 +14,7 @@ import com.gstcomms.runtime.queue.CommandQueue;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -33,11 +34,13 @@ public class Notifier {
     private final CommandQueue queue;
     private final QueuesConfig queues;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public Notifier(CommandQueue queue, QueuesConfig queues, ObjectMapper json) {
+    public Notifier(CommandQueue queue, QueuesConfig queues, ObjectMapper json, Clock clock) {
         this.queue = queue;
         this.queues = queues;
         this.json = json;
+        this.clock = clock;
     }
 
     /** The notification for this request: the existing one for a repeated idempotency key, else a new row. */
@@ -125,7 +128,8 @@ public class Notifier {
         n.campaignId = request.campaignId();
         n.templateId = request.templateId();
         n.idempotencyKey = request.idempotencyKey();
-        OffsetDateTime now = OffsetDateTime.now();
+        // The injected clock, as the scheduler's: a reminder it puts off to a later moment stays SCHEDULED.
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (request.scheduledAt() != null && request.scheduledAt().isAfter(now)) {
             n.status = NotificationStatus.SCHEDULED;
             n.scheduledAt = request.scheduledAt();

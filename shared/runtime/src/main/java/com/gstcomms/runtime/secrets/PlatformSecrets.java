@@ -55,9 +55,10 @@ public class PlatformSecrets {
     }
 
     @Inject
-    PlatformSecrets(Config config, SecretsManagerConfig secretsManager, Instance<SecretsManagerClient> client) {
+    PlatformSecrets(Config config, SecretsManagerConfig secretsManager, Instance<SecretsManagerClient> client,
+                    Clock clock) {
         // The client is built only when a secret id is configured (never on the local cloud or in tests).
-        this(name -> config.getOptionalValue(name, String.class), client::get, Clock.systemUTC(),
+        this(name -> config.getOptionalValue(name, String.class), client::get, clock,
                 secretsManager.refresh(), secretsManager.retryAfterFailure());
     }
 

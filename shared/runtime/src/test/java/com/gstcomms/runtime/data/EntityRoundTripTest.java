@@ -96,13 +96,13 @@ class EntityRoundTripTest {
         k.keyHash = "a".repeat(63) + Long.toHexString(shop.id % 16);
         k.role = ApiKey.Role.STAFF;
         persist(k);
-        ApiKey found = Db.tx(() -> ApiKey.findActiveByHash(k.keyHash));
+        ApiKey found = Db.tx(() -> ApiKey.findActiveByHash(k.keyHash, java.time.Clock.systemUTC()));
         assertThat(found.role).isEqualTo(ApiKey.Role.STAFF);
         assertThat(found.expiresAt).isAfter(java.time.OffsetDateTime.now().plusDays(89));
         Db.tx(() -> ApiKey.update("expiresAt = ?1 where id = ?2", java.time.OffsetDateTime.now().minusSeconds(1), k.id));
-        assertThat(Db.tx(() -> ApiKey.findActiveByHash(k.keyHash))).isNull();
+        assertThat(Db.tx(() -> ApiKey.findActiveByHash(k.keyHash, java.time.Clock.systemUTC()))).isNull();
         Db.tx(() -> ApiKey.update("expiresAt = ?1, revokedAt = ?2 where id = ?3", java.time.OffsetDateTime.now().plusDays(1), AT, k.id));
-        assertThat(Db.tx(() -> ApiKey.findActiveByHash(k.keyHash))).isNull();
+        assertThat(Db.tx(() -> ApiKey.findActiveByHash(k.keyHash, java.time.Clock.systemUTC()))).isNull();
     }
 
     @Test

@@ -30,6 +30,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -102,9 +104,12 @@ public class BulkPagesResource {
     private final BulkOperationsResource operations;
     private final ObjectStore store;
 
+    private final Clock clock;
+
     public BulkPagesResource(Pages pages, CurrentCaller caller, BulkInvoicing invoicing, BulkJobsResource jobs,
                              ImportsResource imports, ExportsResource exports, BulkOperationsResource operations,
-                             ObjectStore store) {
+                             ObjectStore store, Clock clock) {
+        this.clock = clock;
         this.pages = pages;
         this.caller = caller;
         this.invoicing = invoicing;
@@ -270,7 +275,7 @@ public class BulkPagesResource {
     }
 
     private OperationPanel panel(long id) {
-        return new OperationPanel(operations.get(id));
+        return new OperationPanel(operations.get(id), OffsetDateTime.now(clock));
     }
 
     private TemplateInstance started(Response answer) {

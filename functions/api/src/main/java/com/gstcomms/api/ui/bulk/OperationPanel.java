@@ -12,11 +12,11 @@ import java.util.Locale;
  * One bulk operation as its panel shows it: what it is, how far it got (percent, counts, duration), and
  * the links to its output and error report once they exist. While it runs, the panel asks again every
  * second (htmx polling); the finished panel carries no trigger (once its error report, if due, is there), so
- * polling stops.
+ * polling stops. {@code now}: the time of the request (the injected clock).
  */
 @TemplateData
 @TemplateData(target = BulkOperationView.class)   // the template reads panel.op.* too (resolvers built at build time)
-public record OperationPanel(BulkOperationView op) {
+public record OperationPanel(BulkOperationView op, OffsetDateTime now) {
 
     /** How long after its end a panel with failures waits for the error report. */
     static final Duration REPORT_WAIT = Duration.ofSeconds(30);
@@ -38,7 +38,7 @@ public record OperationPanel(BulkOperationView op) {
             return true;
         }
         boolean reportDue = op.failed() > 0 && op.errorReportUrl() == null;
-        return reportDue && op.finishedAt() != null && op.finishedAt().isAfter(OffsetDateTime.now().minus(REPORT_WAIT));
+        return reportDue && op.finishedAt() != null && op.finishedAt().isAfter(now.minus(REPORT_WAIT));
     }
 
     /** "Customer import", "Invoice export", "Invoices", "Labels", "Status change". */
@@ -96,7 +96,7 @@ public record OperationPanel(BulkOperationView op) {
         if (from == null) {
             return "";
         }
-        long ms = Duration.between(from, op.finishedAt() != null ? op.finishedAt() : OffsetDateTime.now()).toMillis();
+        long ms = Duration.between(from, op.finishedAt() != null ? op.finishedAt() : now).toMillis();
         if (ms < 1000) {
             return Math.max(0, ms) + " ms";
         }
