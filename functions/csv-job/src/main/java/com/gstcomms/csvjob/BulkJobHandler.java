@@ -1,4 +1,4 @@
-package com.gstcomms.csv;
+package com.gstcomms.csvjob;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;

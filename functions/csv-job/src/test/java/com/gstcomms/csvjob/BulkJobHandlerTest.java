@@ -1,5 +1,6 @@
-package com.gstcomms.csv;
+package com.gstcomms.csvjob;
 
+import com.gstcomms.bulk.Sql;
 import com.gstcomms.core.message.ProcessCsvChunk;
 import com.gstcomms.runtime.data.AuditLog;
 import com.gstcomms.runtime.data.BulkOperation;
