@@ -1,5 +1,8 @@
 package com.gstcomms.csv;
 
+import com.gstcomms.bulk.BulkOperations;
+import com.gstcomms.bulk.CsvConfig;
+import com.gstcomms.bulk.ErrorReports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gstcomms.core.message.Channel;
 import com.gstcomms.core.message.ProcessCsvChunk;

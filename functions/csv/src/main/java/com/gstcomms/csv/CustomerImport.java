@@ -1,5 +1,7 @@
 package com.gstcomms.csv;
 
+import com.gstcomms.bulk.JsonRows;
+import com.gstcomms.bulk.Sql;
 import com.gstcomms.imports.CustomerRecord;
 import com.gstcomms.imports.CustomerRows;
 import com.gstcomms.imports.CustomerRows.Field;

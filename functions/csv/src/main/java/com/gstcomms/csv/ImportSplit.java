@@ -1,5 +1,8 @@
 package com.gstcomms.csv;
 
+import com.gstcomms.bulk.BulkOperations;
+import com.gstcomms.bulk.CsvConfig;
+import com.gstcomms.bulk.ErrorReports;
 import com.gstcomms.core.message.ProcessCsvChunk;
 import com.gstcomms.imports.CsvSplitter;
 import com.gstcomms.imports.ImportKind;

@@ -1,5 +1,7 @@
 package com.gstcomms.csv;
 
+import com.gstcomms.bulk.JsonRows;
+import com.gstcomms.bulk.Sql;
 import com.gstcomms.core.gst.InvoiceLine;
 import com.gstcomms.core.gst.PriceBasis;
 import com.gstcomms.core.gst.TaxedInvoice;

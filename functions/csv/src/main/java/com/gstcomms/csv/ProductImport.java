@@ -1,5 +1,7 @@
 package com.gstcomms.csv;
 
+import com.gstcomms.bulk.JsonRows;
+import com.gstcomms.bulk.Sql;
 import com.gstcomms.imports.HeaderMatch;
 import com.gstcomms.imports.ProductRecord;
 import com.gstcomms.imports.ProductRows;

@@ -1,5 +1,6 @@
 package com.gstcomms.csv;
 
+import com.gstcomms.bulk.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

@@ -33,11 +33,6 @@ final class Events {
                 .collect(Collectors.joining(",", "{\"Records\":[", "]}"));
     }
 
-    static String job(long shopId, long operationId) {
-        return fill(template("csv-job.json"), Map.of("shopId", Long.toString(shopId),
-                "bulkOperationId", Long.toString(operationId)));
-    }
-
     private static String quoted(String text) {
         try {
             return JSON.writeValueAsString(text);

@@ -1,9 +1,9 @@
 package com.gstcomms.csv;
 
+import com.gstcomms.bulk.BulkRows;
 import com.gstcomms.runtime.data.BulkOperation;
 import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.testing.LocalServers;
-import com.gstcomms.testing.Sql;
 import com.gstcomms.testing.quarkus.MockEventServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -21,8 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static com.gstcomms.testing.quarkus.LocalCloudResource.appConfig;
 import static io.restassured.RestAssured.given;
@@ -53,59 +51,21 @@ class Imports {
         return new Imports(null);
     }
 
-    private static Sql db() {
-        return Sql.ofApp();
-    }
-
     String bucket() {
         return bucket;
     }
 
     Shop shop(String stateCode, boolean pricesIncludeTax) {
-        Shop shop = new Shop();
-        shop.shopDomain = "csv-" + UUID.randomUUID() + ".myshopify.com";
-        shop.legalName = "Chai Point Traders";
-        shop.stateCode = stateCode;
-        shop.pricesIncludeTax = pricesIncludeTax;
-        shop.id = db().insert("shop", "shop_domain", shop.shopDomain, "legal_name", shop.legalName,
-                "state_code", stateCode, "prices_include_tax", pricesIncludeTax);
-        return shop;
+        return BulkRows.shop(stateCode, pricesIncludeTax);
     }
 
     BulkOperation operation(Shop shop, String type, String parameters) {
-        BulkOperation op = new BulkOperation();
-        op.shopId = shop.id;
-        op.type = type;
-        op.parameters = parameters;
-        op.createdBy = "owner@" + shop.shopDomain;
-        op.id = db().insert("bulk_operation", "shop_id", op.shopId, "type", type, "status", op.status.name(),
-                "parameters", Sql.json(parameters), "created_by", op.createdBy);
-        return op;
+        return BulkRows.operation(shop, type, parameters);
     }
 
     /** The operation as stored now (read with JDBC). */
     BulkOperation reload(BulkOperation op) {
-        Map<String, Object> row = db().row("select * from bulk_operation where id = ?", op.id)
-                .orElseThrow(() -> new AssertionError("no bulk operation " + op.id));
-        BulkOperation back = new BulkOperation();
-        back.id = op.id;
-        back.shopId = ((Number) row.get("shop_id")).longValue();
-        back.type = (String) row.get("type");
-        back.status = BulkOperation.Status.valueOf((String) row.get("status"));
-        back.total = (Integer) row.get("total");
-        back.processed = (Integer) row.get("processed");
-        back.succeeded = (Integer) row.get("succeeded");
-        back.failed = (Integer) row.get("failed");
-        back.inputKey = (String) row.get("input_key");
-        back.outputKey = (String) row.get("output_key");
-        back.errorReportKey = (String) row.get("error_report_key");
-        back.errorSummary = (String) row.get("error_summary");
-        back.parameters = (String) row.get("parameters");
-        back.createdBy = (String) row.get("created_by");
-        back.startedAt = Sql.time(row.get("started_at"));
-        back.finishedAt = Sql.time(row.get("finished_at"));
-        back.updatedAt = Sql.time(row.get("updated_at"));
-        return back;
+        return BulkRows.reload(op);
     }
 
     String sourceKey(BulkOperation op) {

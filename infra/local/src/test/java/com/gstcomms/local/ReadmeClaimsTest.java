@@ -41,15 +41,21 @@ class ReadmeClaimsTest {
         assertThat(new TreeSet<>(Arrays.asList(readme.group(1).split(",")))).isEqualTo(template).isNotEmpty();
     }
 
+    /** The modules whose README has a table of entry points (the artifacts of several, or of a Funqy, function). */
+    static final List<String> ENTRY_POINT_TABLES = List.of("functions/csv", "functions/csv-job",
+            "functions/scheduler", "functions/reminders");
+
     @Test
     void theEntryPointsOfTheCsvAndSchedulerReadmesAreTheTemplates() throws IOException {
+        // the RequestHandler's @Named name or the Funqy export a function of the template picks
         Set<String> template = new TreeSet<>();
-        Matcher handler = Pattern.compile("QUARKUS_LAMBDA_HANDLER: ([a-z-]+)").matcher(read("template.yaml"));
+        Matcher handler = Pattern.compile("QUARKUS_(?:LAMBDA_HANDLER|FUNQY_EXPORT): ([a-z-]+)").matcher(read("template.yaml"));
         while (handler.find()) {
             template.add(handler.group(1));
         }
         Set<String> readmes = new TreeSet<>();
-        for (String readme : List.of("functions/csv/README.md", "functions/scheduler/README.md")) {
+        for (String module : ENTRY_POINT_TABLES) {
+            String readme = module + "/README.md";
             // the first column of the handler table: | `csv-split` (…) | …
             Matcher row = Pattern.compile("(?m)^\\| `([a-z-]+)`").matcher(read(readme));
             while (row.find()) {

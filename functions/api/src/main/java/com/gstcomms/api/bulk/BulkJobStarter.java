@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Starts an export or a bulk status change: invokes the csv function's {@code csv-job} entry point
+ * Starts an export or a bulk status change: invokes the {@code csv-job} function (functions/csv-job)
  * asynchronously (InvocationType=Event, so the API answers at once and Lambda retries a failed run twice)
  * with {@code {"shopId","bulkOperationId"}}; everything else is in the operation's parameters. Without a
  * configured function (local runs) the operation stays PENDING for whoever runs the job.
@@ -32,7 +32,7 @@ public class BulkJobStarter {
 
     @ConfigMapping(prefix = "gstcomms.csv")
     public interface CsvJobConfig {
-        /** Name or ARN of the csv function's job entry point (template.yaml: CsvJobFunction). */
+        /** Name or ARN of the csv-job function (template.yaml: CsvJobFunction). */
         Optional<String> jobFunction();
 
         /** Lambda API endpoint override (a local Lambda emulator). */

@@ -34,7 +34,7 @@ class TemplateCheckTest {
         assertThat(new TemplateCheck(template).problems()).isEmpty();
         assertThat(template.functions()).extracting(FunctionDefinition::modulePath)
                 .contains("functions/api", "functions/invoice-pdf", "functions/email", "functions/whatsapp",
-                        "functions/csv", "functions/scheduler", "functions/reminders");
+                        "functions/csv", "functions/csv-job", "functions/scheduler", "functions/reminders");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.gstcomms.csv;
+package com.gstcomms.csvjob;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package com.gstcomms.csv;
+package com.gstcomms.bulk;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,7 +13,7 @@ import java.util.List;
  * Builds the JSON array of objects that a batch statement reads with {@code json_to_recordset}: one
  * text parameter for a whole chunk instead of a statement per row.
  */
-final class JsonRows {
+public final class JsonRows {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -23,7 +23,7 @@ final class JsonRows {
     private int rows;
     private String finished;
 
-    JsonRows() {
+    public JsonRows() {
         try {
             json = FACTORY.createGenerator(text);
             json.writeStartArray();
@@ -32,7 +32,7 @@ final class JsonRows {
         }
     }
 
-    JsonRows row() {
+    public JsonRows row() {
         try {
             if (inRow) {
                 json.writeEndObject();
@@ -46,7 +46,7 @@ final class JsonRows {
         }
     }
 
-    JsonRows put(String name, String value) {
+    public JsonRows put(String name, String value) {
         try {
             if (value == null) {
                 json.writeNullField(name);
@@ -59,7 +59,7 @@ final class JsonRows {
         }
     }
 
-    JsonRows put(String name, Long value) {
+    public JsonRows put(String name, Long value) {
         try {
             if (value == null) {
                 json.writeNullField(name);
@@ -72,11 +72,11 @@ final class JsonRows {
         }
     }
 
-    JsonRows put(String name, long value) {
+    public JsonRows put(String name, long value) {
         return put(name, Long.valueOf(value));
     }
 
-    JsonRows put(String name, BigDecimal value) {
+    public JsonRows put(String name, BigDecimal value) {
         try {
             if (value == null) {
                 json.writeNullField(name);
@@ -89,7 +89,7 @@ final class JsonRows {
         }
     }
 
-    JsonRows put(String name, boolean value) {
+    public JsonRows put(String name, boolean value) {
         try {
             json.writeBooleanField(name, value);
             return this;
@@ -98,7 +98,7 @@ final class JsonRows {
         }
     }
 
-    JsonRows put(String name, List<String> values) {
+    public JsonRows put(String name, List<String> values) {
         try {
             json.writeArrayFieldStart(name);
             for (String value : values) {
@@ -111,12 +111,12 @@ final class JsonRows {
         }
     }
 
-    int size() {
+    public int size() {
         return rows;
     }
 
     /** The array as text; the builder is finished after the first call. */
-    String json() {
+    public String json() {
         if (finished != null) {
             return finished;
         }

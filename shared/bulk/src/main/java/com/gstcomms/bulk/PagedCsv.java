@@ -1,4 +1,4 @@
-package com.gstcomms.csv;
+package com.gstcomms.bulk;
 
 import com.gstcomms.imports.CsvWriter;
 
@@ -16,11 +16,11 @@ import java.util.List;
  * and one upload part. Each page is fetched when the previous one has been read (a query per page on the
  * reading thread, outside any transaction).
  */
-final class PagedCsv extends InputStream {
+public final class PagedCsv extends InputStream {
 
     /** The next page of rows (already formatted and defused), or an empty list at the end. */
     @FunctionalInterface
-    interface Pages {
+    public interface Pages {
         List<List<String>> next();
     }
 
@@ -30,13 +30,13 @@ final class PagedCsv extends InputStream {
     private boolean ended;
     private long rows;
 
-    PagedCsv(List<String> header, Pages pages) {
+    public PagedCsv(List<String> header, Pages pages) {
         this.pages = pages;
         this.current = format(List.of(header), true);
     }
 
     /** Data rows read so far (all of them once the stream has ended). */
-    long rows() {
+    public long rows() {
         return rows;
     }
 

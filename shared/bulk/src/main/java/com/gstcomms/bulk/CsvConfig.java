@@ -1,4 +1,4 @@
-package com.gstcomms.csv;
+package com.gstcomms.bulk;
 
 import com.gstcomms.imports.ImportLimits;
 import io.smallrye.config.ConfigMapping;

@@ -1,5 +1,10 @@
-package com.gstcomms.csv;
+package com.gstcomms.csvjob;
 
+import com.gstcomms.bulk.BulkOperations;
+import com.gstcomms.bulk.CsvConfig;
+import com.gstcomms.bulk.ErrorReports;
+import com.gstcomms.bulk.JsonRows;
+import com.gstcomms.bulk.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gstcomms.imports.RowProblem;
 import com.gstcomms.runtime.data.BulkOperation;

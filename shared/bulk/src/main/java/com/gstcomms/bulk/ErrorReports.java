@@ -1,4 +1,4 @@
-package com.gstcomms.csv;
+package com.gstcomms.bulk;
 
 import com.gstcomms.imports.ErrorReport;
 import com.gstcomms.imports.RowProblem;
@@ -24,7 +24,7 @@ import static com.gstcomms.runtime.work.Transactions.inTransaction;
  * finished without its report.
  */
 @ApplicationScoped
-class ErrorReports {
+public class ErrorReports {
 
     private static final String CSV = "text/csv; charset=utf-8";
 
@@ -39,7 +39,7 @@ class ErrorReports {
     }
 
     /** Records problems in the caller's transaction (one statement). */
-    Uni<Void> record(long shopId, long operationId, List<RowProblem> problems) {
+    public Uni<Void> record(long shopId, long operationId, List<RowProblem> problems) {
         if (problems.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -64,7 +64,7 @@ class ErrorReports {
      * Writes {@code errors.csv} for a finished operation that has problems and no report yet, and sets
      * its {@code error_report_key}. Blocking (S3); call it outside transactions.
      */
-    void finish(long shopId, long operationId, String key) {
+    public void finish(long shopId, long operationId, String key) {
         BulkOperation op = inSession(() -> operations.find(shopId, operationId));
         if (op == null || !op.status.finished() || op.errorReportKey != null) {
             return;

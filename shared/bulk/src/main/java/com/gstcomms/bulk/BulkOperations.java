@@ -1,4 +1,4 @@
-package com.gstcomms.csv;
+package com.gstcomms.bulk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,20 +17,20 @@ import java.util.Map;
  * with its reason when a file is refused as a whole. Every statement filters by shop.
  */
 @ApplicationScoped
-class BulkOperations {
+public class BulkOperations {
 
     /** The split is progress unit 0; chunks are 1..n (export: 1; status batches: 1..n). */
-    static final int SPLIT_UNIT = 0;
+    public static final int SPLIT_UNIT = 0;
 
     /** Static for the callers that read an operation's parameters outside a bean; the project's settings. */
     private static final ObjectMapper JSON = JsonMappers.standard();
 
-    Uni<BulkOperation> find(long shopId, long id) {
+    public Uni<BulkOperation> find(long shopId, long id) {
         return BulkOperation.<BulkOperation>find("id = ?1 and shopId = ?2", id, shopId).firstResult();
     }
 
     /** The operation's {@code parameters} JSON, or an empty node when it is empty or unreadable. */
-    static JsonNode parameters(BulkOperation op) {
+    public static JsonNode parameters(BulkOperation op) {
         try {
             JsonNode node = JSON.readTree(op.parameters == null ? "{}" : op.parameters);
             return node == null ? MissingNode.getInstance() : node;
@@ -44,7 +44,7 @@ class BulkOperations {
      * later delivery of the same S3 event can queue chunks that were never queued), and one PENDING
      * progress row per chunk.
      */
-    Uni<Void> recordSplit(long shopId, long id, String inputKey, int total, String format, int chunks) {
+    public Uni<Void> recordSplit(long shopId, long id, String inputKey, int total, String format, int chunks) {
         return Sql.execute("""
                         update bulk_operation
                            set total = :total, input_key = :inputKey, started_at = coalesce(started_at, now()),
@@ -63,7 +63,7 @@ class BulkOperations {
     }
 
     /** Sets the total of a job whose size is known before it starts (export rows, ids to change). */
-    Uni<Void> setTotal(long shopId, long id, int total) {
+    public Uni<Void> setTotal(long shopId, long id, int total) {
         return Sql.execute("""
                         update bulk_operation set total = :total, status = 'RUNNING',
                                started_at = coalesce(started_at, now()), updated_at = now()
@@ -73,14 +73,14 @@ class BulkOperations {
     }
 
     /** Chunks that were never claimed, to queue again after an interrupted split. */
-    Uni<List<Integer>> pendingChunks(long shopId, long id) {
+    public Uni<List<Integer>> pendingChunks(long shopId, long id) {
         return Sql.column("""
                         select chunk_no from bulk_operation_chunk
                          where bulk_operation_id = :id and shop_id = :shopId and status = 'PENDING' and chunk_no > 0
                          order by chunk_no""", Integer.class, Map.of("id", id, "shopId", shopId));
     }
 
-    Uni<String> unitStatus(long shopId, long id, int unit) {
+    public Uni<String> unitStatus(long shopId, long id, int unit) {
         return Sql.column("""
                         select status from bulk_operation_chunk
                          where bulk_operation_id = :id and shop_id = :shopId and chunk_no = :unit""",
@@ -92,7 +92,7 @@ class BulkOperations {
      * A file refused as a whole: FAILED with the reason for the merchant; the split unit is marked FAILED
      * so that no later delivery of the event starts it again.
      */
-    Uni<Boolean> fail(long shopId, long id, String reason) {
+    public Uni<Boolean> fail(long shopId, long id, String reason) {
         String summary = reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
         return Sql.execute("""
                         update bulk_operation set status = 'FAILED', error_summary = :reason, finished_at = now(),
@@ -105,12 +105,12 @@ class BulkOperations {
                 .map(count -> count == 1);
     }
 
-    Uni<Void> setOutput(long shopId, long id, String key) {
+    public Uni<Void> setOutput(long shopId, long id, String key) {
         return Sql.execute("update bulk_operation set output_key = :key, updated_at = now() where id = :id and shop_id = :shopId",
                 Map.of("key", key, "id", id, "shopId", shopId)).replaceWithVoid();
     }
 
-    Uni<Void> setErrorReport(long shopId, long id, String key) {
+    public Uni<Void> setErrorReport(long shopId, long id, String key) {
         return Sql.execute("""
                         update bulk_operation set error_report_key = :key, updated_at = now()
                          where id = :id and shop_id = :shopId""",

@@ -1,5 +1,6 @@
-package com.gstcomms.csv;
+package com.gstcomms.csvjob;
 
+import com.gstcomms.bulk.BulkOperations;
 import com.gstcomms.runtime.data.BulkOperation;
 import jakarta.enterprise.context.ApplicationScoped;
 

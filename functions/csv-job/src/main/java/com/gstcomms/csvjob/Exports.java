@@ -1,5 +1,9 @@
-package com.gstcomms.csv;
+package com.gstcomms.csvjob;
 
+import com.gstcomms.bulk.BulkOperations;
+import com.gstcomms.bulk.CsvConfig;
+import com.gstcomms.bulk.PagedCsv;
+import com.gstcomms.bulk.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gstcomms.core.money.Money;
 import com.gstcomms.core.state.IndianState;

@@ -1,4 +1,4 @@
-package com.gstcomms.csv;
+package com.gstcomms.bulk;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -14,13 +14,13 @@ import java.util.Map;
  * PostgreSQL infers the parameter's type as json and the reactive driver then sends the Java string as a
  * JSON string scalar, not as the document it holds.
  */
-final class Sql {
+public final class Sql {
 
     private Sql() {
     }
 
     /** Rows of any width (Hibernate hands back a single-column row as the bare value; it is wrapped here). */
-    static Uni<List<Object[]>> rows(String sql, Map<String, Object> parameters) {
+    public static Uni<List<Object[]>> rows(String sql, Map<String, Object> parameters) {
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql, Object[].class);
             parameters.forEach(query::setParameter);
@@ -34,7 +34,7 @@ final class Sql {
         });
     }
 
-    static <T> Uni<List<T>> column(String sql, Class<T> type, Map<String, Object> parameters) {
+    public static <T> Uni<List<T>> column(String sql, Class<T> type, Map<String, Object> parameters) {
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql, type);
             parameters.forEach(query::setParameter);
@@ -42,7 +42,7 @@ final class Sql {
         });
     }
 
-    static Uni<Integer> execute(String sql, Map<String, Object> parameters) {
+    public static Uni<Integer> execute(String sql, Map<String, Object> parameters) {
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql);
             parameters.forEach(query::setParameter);
@@ -57,19 +57,19 @@ final class Sql {
      * of 1,000 customers against a few thousand rows, instead of 40 ms. Every lookup of the batch
      * statements here has an index (V1's unique indexes), so forbidding the sequential scan is safe.
      */
-    static Uni<Void> preferIndexes() {
+    public static Uni<Void> preferIndexes() {
         return execute("set local enable_seqscan = off", Map.of()).replaceWithVoid();
     }
 
-    static long longValue(Object value) {
+    public static long longValue(Object value) {
         return ((Number) value).longValue();
     }
 
-    static int intValue(Object value) {
+    public static int intValue(Object value) {
         return ((Number) value).intValue();
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         return value == null ? "" : value.toString();
     }
 }

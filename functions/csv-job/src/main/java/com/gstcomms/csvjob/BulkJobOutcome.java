@@ -1,4 +1,4 @@
-package com.gstcomms.csv;
+package com.gstcomms.csvjob;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
