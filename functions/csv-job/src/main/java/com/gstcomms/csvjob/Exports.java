@@ -15,6 +15,7 @@ import com.gstcomms.runtime.work.BulkProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -50,8 +51,10 @@ class Exports {
     private final BulkProgress progress;
     private final BulkOperations operations;
     private final CsvConfig config;
+    private final Clock clock;
 
-    Exports(ObjectStore store, BulkProgress progress, BulkOperations operations, CsvConfig config) {
+    Exports(ObjectStore store, BulkProgress progress, BulkOperations operations, CsvConfig config, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.progress = progress;
         this.operations = operations;
@@ -99,7 +102,7 @@ class Exports {
             Optional<String> status = inTransaction(() -> operations.setTotal(shopId, op.id, rows)
                     .chain(() -> operations.setOutput(shopId, op.id, key))
                     .chain(() -> progress.complete(shopId, op.id, UNIT, rows, 0)));
-            String fileName = kind.name().toLowerCase(Locale.ROOT) + "-" + LocalDate.now() + ".csv";
+            String fileName = kind.name().toLowerCase(Locale.ROOT) + "-" + LocalDate.now(clock.withZone(India.ZONE)) + ".csv";
             String link = store.presignGet(key, config.downloadLinkTtl(), Optional.of(fileName)).toString();
             LOG.infof("Exported %d %s of shop %d to %s", rows, kind.name().toLowerCase(Locale.ROOT), shopId, key);
             return new BulkJobOutcome(op.id, status.orElse("COMPLETED"), rows, rows, 0, key, link, null);

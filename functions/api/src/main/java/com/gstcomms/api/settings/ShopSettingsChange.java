@@ -11,6 +11,7 @@ import com.gstcomms.core.gstin.GstinValidator;
 import com.gstcomms.core.invoice.FinancialYear;
 import com.gstcomms.core.invoice.InvoiceNumber;
 import com.gstcomms.core.payment.UpiId;
+import com.gstcomms.core.time.India;
 import com.gstcomms.core.state.IndianState;
 import com.gstcomms.core.validation.Email;
 import com.gstcomms.core.validation.Phone;
@@ -19,6 +20,7 @@ import com.gstcomms.runtime.data.Shop;
 import com.gstcomms.runtime.settings.ReminderSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -33,12 +35,12 @@ import static com.gstcomms.runtime.work.Transactions.inTransaction;
 @ApplicationScoped
 public class ShopSettingsChange {
 
-    /** NPCI VPA shape: handle@psp. */
-
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public ShopSettingsChange(AuditTrail audit) {
+    public ShopSettingsChange(AuditTrail audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
     }
 
     /**
@@ -52,7 +54,7 @@ public class ShopSettingsChange {
     }
 
     /** Checks the whole change; a 400 problem naming every wrong field, if any. */
-    static Checked check(ShopSettings body) {
+    static Checked check(ShopSettings body, LocalDate today) {
         if (body == null) {
             throw Problem.badRequest("Send the settings as a JSON body");
         }
@@ -94,7 +96,7 @@ public class ShopSettingsChange {
         } else {
             try {
                 // The longest number this series will print must still fit Rule 46(b)'s 16 characters.
-                InvoiceNumber.format(prefix, FinancialYear.of(LocalDate.now()), 99_999);
+                InvoiceNumber.format(prefix, FinancialYear.of(today), 99_999);
             } catch (IllegalArgumentException e) {
                 errors.add("invoicePrefix", e.getMessage());
             }
@@ -111,7 +113,7 @@ public class ShopSettingsChange {
 
     /** Checks the change and stores it on the caller's shop; the shop as stored. */
     public Shop save(Caller who, ShopSettings body) {
-        Checked change = check(body);
+        Checked change = check(body, LocalDate.now(clock.withZone(India.ZONE)));
         return inTransaction(() -> Shop.<Shop>findById(who.shopId()).call(shop -> {
             shop.legalName = change.legalName();
             shop.tradeName = change.tradeName();

@@ -5,6 +5,7 @@ import com.gstcomms.core.state.IndianState;
 import com.gstcomms.runtime.settings.ReminderSettings;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The rules of a shop settings change, without HTTP or a database ({@link ShopSettingsChange#check}). */
 class ShopSettingsChangeTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 4);
+
 
     private static ShopSettings change(String stateCode, String gstin, String invoicePrefix,
                                        ReminderSettings.Reminders reminders) {
@@ -21,7 +25,7 @@ class ShopSettingsChangeTest {
 
     @Test
     void leftOutChoicesTakeTheirDefaultsAndLeftOutRemindersStayAsStored() {
-        ShopSettingsChange.Checked checked = ShopSettingsChange.check(change("MH", "27AAPFU0939F1ZV", null, null));
+        ShopSettingsChange.Checked checked = ShopSettingsChange.check(change("MH", "27AAPFU0939F1ZV", null, null), TODAY);
 
         assertThat(checked.state()).isEqualTo(IndianState.byCode("27").orElseThrow());
         assertThat(checked.tradeName()).as("blank is none").isNull();
@@ -35,7 +39,7 @@ class ShopSettingsChangeTest {
     @Test
     void everyWrongFieldIsNamedAtOnce() {
         Problem problem = catchThrowableOfType(Problem.class, () -> ShopSettingsChange.check(change("KA", "27AAPFU0939F1ZV",
-                "INVOICE-SERIES", new ReminderSettings.Reminders(true, List.of(500), null, null))));
+                "INVOICE-SERIES", new ReminderSettings.Reminders(true, List.of(500), null, null)), TODAY));
 
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.body(null).errors()).extracting(Problem.FieldError::field)
