@@ -1,5 +1,6 @@
 package com.gstcomms.imports;
 
+import com.gstcomms.testing.GeneratedCsv;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,45 +109,5 @@ class CsvSplitterTest {
         assertThat(seen[0]).isEqualTo(rows);
         assertThat(result.bytes()).isGreaterThan(10_000_000L);
         assertThat(largestChunk[0]).isLessThan(100_000);
-    }
-
-    /** A CSV file made on demand, row by row, never held in memory. */
-    static final class GeneratedCsv extends InputStream {
-        private final IntFunction<String> row;
-        private final int rows;
-        private byte[] current;
-        private int position;
-        private int next;
-
-        GeneratedCsv(String header, int rows, IntFunction<String> row) {
-            this.row = row;
-            this.rows = rows;
-            this.current = header.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public int read() {
-            while (position == current.length) {
-                if (next == rows) {
-                    return -1;
-                }
-                current = row.apply(next++).getBytes(StandardCharsets.UTF_8);
-                position = 0;
-            }
-            return current[position++] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            int n = 0;
-            while (n < len) {
-                int c = read();
-                if (c < 0) {
-                    return n == 0 ? -1 : n;
-                }
-                b[off + n++] = (byte) c;
-            }
-            return n;
-        }
     }
 }
