@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>s3proxy emits no bucket notifications and has no tagging or lifecycle rules.
  */
-public final class S3Server implements AutoCloseable {
+public final class S3Server implements AutoCloseable, LocalAwsEndpoint {
 
     static final String SHARED_PORT_PROPERTY = "gst-comms-testing.s3.port";
     static final String SHARED_LOG_PROPERTY = "gst-comms-testing.s3.log";
@@ -245,24 +245,9 @@ public final class S3Server implements AutoCloseable {
         }
     }
 
-    public URI endpoint() {
-        return URI.create("http://" + Loopback.HOST + ":" + port);
-    }
-
+    @Override
     public int port() {
         return port;
-    }
-
-    public String region() {
-        return LocalAws.REGION;
-    }
-
-    public String accessKeyId() {
-        return LocalAws.ACCESS_KEY_ID;
-    }
-
-    public String secretAccessKey() {
-        return LocalAws.SECRET_ACCESS_KEY;
     }
 
     /** A path-style client for this server, shared; do not close it. */

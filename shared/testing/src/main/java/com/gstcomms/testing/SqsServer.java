@@ -8,7 +8,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,7 +18,7 @@ import java.util.Map;
  * the {@code QueueArn} attribute the server reports, never from a hand-made ARN. ElasticMQ has no
  * event-source mapping: something in the test must poll.
  */
-public final class SqsServer implements AutoCloseable {
+public final class SqsServer implements AutoCloseable, LocalAwsEndpoint {
 
     static final String SHARED_PORT_PROPERTY = "gst-comms-testing.sqs.port";
 
@@ -82,24 +81,9 @@ public final class SqsServer implements AutoCloseable {
         throw new IllegalStateException("could not start ElasticMQ", last);
     }
 
-    public URI endpoint() {
-        return URI.create("http://" + Loopback.HOST + ":" + port);
-    }
-
+    @Override
     public int port() {
         return port;
-    }
-
-    public String region() {
-        return LocalAws.REGION;
-    }
-
-    public String accessKeyId() {
-        return LocalAws.ACCESS_KEY_ID;
-    }
-
-    public String secretAccessKey() {
-        return LocalAws.SECRET_ACCESS_KEY;
     }
 
     /** A client for this server, shared; do not close it. */
