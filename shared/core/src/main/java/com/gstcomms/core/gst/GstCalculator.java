@@ -25,17 +25,20 @@ import java.util.Objects;
  *   <li><b>Inclusive prices:</b> with A = gross − discount (the tax-inclusive amount),
  *       taxable value = round-half-up(A × 100 / (100 + rate + cess rate)). Cess is computed on
  *       the taxable value as above; GST is <em>the rest</em>, A − taxable − cess, so that
- *       taxable + taxes = A exactly. Intra-state, that GST is split into CGST and SGST halves and
- *       <b>CGST takes the odd paisa</b> (259.02 + 259.01). With a GST rate of 0 the rest goes to
- *       cess instead.</li>
+ *       taxable + taxes = A exactly. Intra-state, that GST is split into equal CGST and SGST halves
+ *       and <b>an odd paisa goes to the taxable value</b> (2877.98 + 259.01 + 259.01), so CGST = SGST
+ *       on every line; cess stays as worked out on the taxable value before that paisa. With a GST
+ *       rate of 0 the rest goes to cess instead.</li>
  *   <li><b>Invoice totals</b> are sums of the line figures, never recomputed from totals, so
  *       the printed table adds up to the paisa.</li>
  *   <li><b>Round-off:</b> the grand total is the total rounded to the nearest rupee, 50 paise
  *       and up rounding up (CGST Act s.170: tax rounded off to the nearest rupee), and the
  *       difference is shown as its own signed round-off amount.</li>
  * </ol>
- * Per-line rounding reproduces what Shopify charges for Indian stores (order #IN1001 in the
- * sample export: 4 × 849.00 at 18% inclusive → taxable 2877.97, CGST 259.02, SGST 259.01).
+ * Per-line rounding reproduces the total tax Shopify charges for Indian stores; Shopify gives the odd
+ * paisa to CGST (order #IN1001 in the sample export: 4 × 849.00 at 18% inclusive → CGST 259.02,
+ * SGST 259.01), we give it to the taxable value (2877.98, 259.01, 259.01): the tax of a line is then
+ * the same or a paisa less, never more, and the two halves of the GST are equal.
  *
  * <h2>Shipping charges</h2>
  * Delivery charged by the supplier of goods is part of a composite supply whose principal
@@ -110,8 +113,10 @@ public final class GstCalculator {
                 cgst = taxable.percent(cgstRate, ROUNDING);
                 sgst = taxable.percent(sgstRate, ROUNDING);
             } else {
+                // CGST = SGST to the paisa: an odd paisa of the inclusive amount goes to the taxable value.
                 sgst = Money.ofPaise(gst.paise() / 2);
-                cgst = gst.minus(sgst);
+                cgst = sgst;
+                taxable = taxable.plus(gst.minus(cgst).minus(sgst));
             }
         } else {
             igstRate = rate;
