@@ -20,8 +20,9 @@ import java.util.Objects;
  * figures worked out again (a later change to the rounding rule must not change old invoices). So
  * this takes the recorded line figures as they are and only checks that they add up the way
  * {@link GstCalculator} guarantees for new invoices — each line's taxable value plus its taxes is
- * its total, the header totals are the sums of the lines, the round-off makes the grand total, and
- * the tax columns match the supply type. Figures that do not add up are refused with the line and
+ * its total, the header totals are the sums of the lines, the round-off makes the grand total, the
+ * tax columns match the supply type, and CGST and SGST are the two halves of one tax (equal, or CGST a
+ * paisa more on invoices issued before the odd paisa went to the taxable value). Figures that do not add up are refused with the line and
  * amount at fault: printing them would give the buyer a tax invoice that contradicts itself.
  */
 public final class InvoiceFigures {
@@ -90,6 +91,13 @@ public final class InvoiceFigures {
             if (!r.igst().isZero()) {
                 throw new DocumentDataException("lines[" + no + "].igst", where + " carries IGST " + r.igst()
                         + " on an intra-state invoice, which is taxed with CGST and SGST");
+            }
+            // CGST = SGST is the rule; invoices issued before it may carry CGST a paisa above SGST (it took
+            // the odd paisa of a tax-inclusive split) and print as issued. Any other gap is not a split.
+            long gap = r.cgst().minus(r.sgst()).paise();
+            if (gap < 0 || gap > 1) {
+                throw new DocumentDataException("lines[" + no + "].sgst", where + ": CGST " + r.cgst() + " and SGST "
+                        + r.sgst() + " are not the two halves of one tax");
             }
             return new TaxedLine(r.line(), gross, r.line().discount(), r.taxableValue(), rate.half(), r.cgst(),
                     rate.half(), r.sgst(), Rate.ZERO, Money.ZERO, r.line().cessRate(), r.cess(), r.total());

@@ -61,7 +61,30 @@ class InvoiceFiguresTest {
                 t.sgst(), t.igst(), t.cess(), t.roundOff(), t.grandTotal());
 
         assertThatThrownBy(() -> InvoiceFigures.recorded(SupplyType.INTRA_STATE, PriceBasis.INCLUSIVE_OF_TAX,
-                recordedLines(CALCULATED), wrong)).hasMessageContaining("CGST 375.14 is not the sum of its lines, 374.14");
+                recordedLines(CALCULATED), wrong)).hasMessageContaining("CGST 375.11 is not the sum of its lines, 374.11");
+    }
+
+    @Test
+    void printsAnOldInvoiceWhoseCgstTookTheOddPaisaButRefusesHalvesFurtherApart() {
+        // issued under the old rule: 4 x 849.00 at 18% inclusive was 2877.97 + 259.02 + 259.01
+        TaxedLine line = GstCalculator.taxLine(SampleInvoices.lines().getFirst(), SupplyType.INTRA_STATE,
+                PriceBasis.INCLUSIVE_OF_TAX);
+        InvoiceFigures.RecordedLine old = new InvoiceFigures.RecordedLine(line.line(), Money.parse("2877.97"),
+                Money.parse("259.02"), Money.parse("259.01"), Money.ZERO, Money.ZERO, Money.parse("3396.00"));
+        InvoiceFigures.RecordedTotals oldTotals = new InvoiceFigures.RecordedTotals(Money.parse("2877.97"),
+                Money.parse("259.02"), Money.parse("259.01"), Money.ZERO, Money.ZERO, Money.ZERO, Money.parse("3396.00"));
+
+        assertThat(InvoiceFigures.recorded(SupplyType.INTRA_STATE, PriceBasis.INCLUSIVE_OF_TAX, List.of(old), oldTotals)
+                .cgst()).isEqualTo(Money.parse("259.02"));
+
+        InvoiceFigures.RecordedLine apart = new InvoiceFigures.RecordedLine(line.line(), Money.parse("2877.97"),
+                Money.parse("259.03"), Money.parse("259.00"), Money.ZERO, Money.ZERO, Money.parse("3396.00"));
+        InvoiceFigures.RecordedTotals apartTotals = new InvoiceFigures.RecordedTotals(Money.parse("2877.97"),
+                Money.parse("259.03"), Money.parse("259.00"), Money.ZERO, Money.ZERO, Money.ZERO, Money.parse("3396.00"));
+        assertThatThrownBy(() -> InvoiceFigures.recorded(SupplyType.INTRA_STATE, PriceBasis.INCLUSIVE_OF_TAX,
+                List.of(apart), apartTotals))
+                .isInstanceOfSatisfying(DocumentDataException.class, e -> assertThat(e.field()).isEqualTo("lines[1].sgst"))
+                .hasMessageContaining("CGST 259.03 and SGST 259.00");
     }
 
     @Test

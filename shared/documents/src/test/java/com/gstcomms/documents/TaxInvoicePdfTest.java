@@ -57,9 +57,9 @@ class TaxInvoicePdfTest {
                 // recipient, billing and (different) delivery address, unregistered (46(d), (e), (o))
                 "Bill to", "Aarav Nair", "55 Station Road", "GSTIN: Unregistered", "Ship to", "84 Station Road",
                 // the line table: description, HSN, quantity, unit, rate, discount, taxable value, taxes, total
-                "Steel Tiffin Box, 3 tier", "7323", "NOS", "849.00", "2,877.97", "259.02", "259.01", "3,396.00",
-                "Cotton Kurta, hand block printed, size M", "6211", "1,299.00", "150.00", "3,568.57",
-                "Basmati Rice 5kg", "1006", "1.5", "BAG", "1,035.71",
+                "Steel Tiffin Box, 3 tier", "7323", "NOS", "849.00", "2,877.98", "259.01", "3,396.00",
+                "Cotton Kurta, hand block printed, size M", "6211", "1,299.00", "150.00", "3,568.58",
+                "Basmati Rice 5kg", "1006", "1.5", "BAG", "1,035.72",
                 "HSN/SAC", "Qty", "Unit", "Rate", "Discount", "Taxable value", "CGST", "SGST", "Amount",
                 // totals in figures and words (46(l)), round-off, signature block (46(q))
                 "Round off", "+0.50", "Grand total", "\u20B9 8,231.00",

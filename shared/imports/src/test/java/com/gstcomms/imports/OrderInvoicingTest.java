@@ -83,11 +83,11 @@ class OrderInvoicingTest {
     }
 
     @Test
-    void splitsTaxIntoCgstAndSgstAsShopifyDidOnAnIntraStateOrder() throws IOException {
+    void splitsTaxIntoEqualCgstAndSgstOnAnIntraStateOrder() throws IOException {
         InvoicePlan plan = plan("#IN1001");
 
-        assertThat(plan.taxed().taxableTotal()).isEqualTo(Money.parse("2877.97"));
-        assertThat(plan.taxed().cgst()).isEqualTo(Money.parse("259.02"));
+        assertThat(plan.taxed().taxableTotal()).isEqualTo(Money.parse("2877.98"));
+        assertThat(plan.taxed().cgst()).isEqualTo(Money.parse("259.01"));
         assertThat(plan.taxed().sgst()).isEqualTo(Money.parse("259.01"));
         assertThat(plan.order().paymentStatus()).isEqualTo("PAID");
         assertThat(plan.order().recipientName()).isEqualTo("Aarav Nair");
