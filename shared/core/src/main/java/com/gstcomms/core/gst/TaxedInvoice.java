@@ -3,6 +3,7 @@ package com.gstcomms.core.gst;
 import com.gstcomms.core.money.Money;
 import com.gstcomms.core.money.Rate;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.function.Function;
  * {@code totalBeforeRoundOff + roundOff = grandTotal}.
  *
  * @param byRate       one entry per GST rate, lowest rate first
- * @param byHsnAndRate one entry per HSN/SAC and rate, ordered by code then rate
+ * @param byHsnAndRate one entry per HSN/SAC, rate and unit quantity code (GSTR-1 Table 12), ordered by code,
+ *                     rate, then unit
  * @param roundOff     signed adjustment to the nearest rupee (CGST Act s.170), between −0.49 and +0.50
  * @param grandTotal   the amount payable, a whole number of rupees
  */
@@ -68,22 +70,32 @@ public record TaxedInvoice(SupplyType supplyType, PriceBasis priceBasis,
                 .toList();
     }
 
-    private record HsnKey(String hsnSac, Rate rate) {
+    private record HsnKey(String hsnSac, String uqc, Rate rate) {
     }
 
     private static List<HsnSummary> byHsnAndRate(List<TaxedLine> lines) {
         Map<HsnKey, List<TaxedLine>> groups = new TreeMap<>(
-                Comparator.comparing(HsnKey::hsnSac).thenComparing(HsnKey::rate));
+                Comparator.comparing(HsnKey::hsnSac).thenComparing(HsnKey::rate).thenComparing(HsnKey::uqc));
         for (TaxedLine line : lines) {
-            groups.computeIfAbsent(new HsnKey(line.line().hsnSac(), line.line().rate()), k -> new ArrayList<>())
-                    .add(line);
+            InvoiceLine l = line.line();
+            groups.computeIfAbsent(new HsnKey(l.hsnSac(), Uqc.forSummary(l.hsnSac(), l.unit()), l.rate()),
+                    k -> new ArrayList<>()).add(line);
         }
         return groups.entrySet().stream()
-                .map(e -> new HsnSummary(e.getKey().hsnSac(), e.getKey().rate(),
+                .map(e -> new HsnSummary(e.getKey().hsnSac(), e.getKey().uqc(), quantity(e.getKey(), e.getValue()),
+                        e.getKey().rate(),
                         sum(e.getValue(), TaxedLine::taxableValue), sum(e.getValue(), TaxedLine::cgst),
                         sum(e.getValue(), TaxedLine::sgst), sum(e.getValue(), TaxedLine::igst),
                         sum(e.getValue(), TaxedLine::cess)))
                 .toList();
+    }
+
+    /** The lines' quantities added up; a service has no quantity (GSTR-1 Table 12 reports 0). */
+    private static BigDecimal quantity(HsnKey key, List<TaxedLine> lines) {
+        if (Uqc.SERVICE.equals(key.uqc())) {
+            return BigDecimal.ZERO;
+        }
+        return lines.stream().map(l -> l.line().quantity()).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static Money sum(List<TaxedLine> lines, Function<TaxedLine, Money> amount) {
