@@ -6,6 +6,7 @@ import com.gstcomms.core.gst.SupplyType;
 import com.gstcomms.core.gst.TaxedInvoice;
 import com.gstcomms.core.payment.UpiPaymentLink;
 import com.gstcomms.core.gst.TaxedLine;
+import com.gstcomms.core.gst.Uqc;
 import com.gstcomms.core.gstin.Gstin;
 import com.gstcomms.core.money.Money;
 import com.gstcomms.core.state.IndianState;
@@ -38,7 +39,8 @@ import java.util.function.Function;
  *   <li>a line table — #, description, HSN/SAC, quantity, unit, rate, discount, taxable value, then
  *       CGST and SGST (or UTGST) rate and amount within a state, or IGST rate and amount across states,
  *       cess when any line has it, and the line total (46(f)–(k));</li>
- *   <li>a tax summary by HSN/SAC and rate, the totals with the round-off (CGST Act s.170), the grand
+ *   <li>a tax summary by HSN/SAC, unit quantity code and rate with the total quantity (as GSTR-1
+ *       Table 12 groups it; a service's UQC is NA), the totals with the round-off (CGST Act s.170), the grand
  *       total in figures and in words in the Indian system (46(l));</li>
  *   <li>a UPI payment QR code for an unpaid invoice of a shop with a UPI ID;</li>
  *   <li>an "Authorised signatory" block (46(q); its proviso waives the signature on an electronic
@@ -572,7 +574,7 @@ public final class TaxInvoicePdf {
         }
 
         private void drawSummary(Pen pen, float top) {
-            float hsnWidth = 330f;
+            float hsnWidth = 370f; // HSN, UQC and quantity, rate and tax: GSTR-1 Table 12's grouping
             float tablesBottom = Math.min(drawHsnSummary(pen, top, hsnWidth), drawTotals(pen, top, LEFT + hsnWidth + 12));
             float y = tablesBottom - 8;
             List<String> words = pen.wrap(words(), WIDTH - 12, BODY_BOLD);
@@ -589,21 +591,23 @@ public final class TaxInvoicePdf {
 
         private float drawHsnSummary(Pen pen, float top, float width) {
             List<Column> c = new ArrayList<>();
-            c.add(new Column(null, "HSN/SAC", 48, false, null, null));
+            c.add(new Column(null, "HSN/SAC", 40, false, null, null));
+            c.add(new Column(null, "UQC", 22, false, null, null));
+            c.add(new Column(null, "Qty", 30, true, null, null));
             c.add(new Column(null, "Taxable value", 0, true, null, null));
             if (intraState) {
                 c.add(new Column("CGST", "Rate", 24, true, null, null));
-                c.add(new Column("CGST", "Amount", 46, true, null, null));
+                c.add(new Column("CGST", "Amount", 44, true, null, null));
                 c.add(new Column(stateTax, "Rate", 24, true, null, null));
-                c.add(new Column(stateTax, "Amount", 46, true, null, null));
+                c.add(new Column(stateTax, "Amount", 44, true, null, null));
             } else {
                 c.add(new Column("IGST", "Rate", 28, true, null, null));
                 c.add(new Column("IGST", "Amount", 56, true, null, null));
             }
             if (hasCess) {
-                c.add(new Column(null, "Cess", 40, true, null, null));
+                c.add(new Column(null, "Cess", 36, true, null, null));
             }
-            c.add(new Column(null, "Total tax", 54, true, null, null));
+            c.add(new Column(null, "Total tax", 50, true, null, null));
             float fixed = (float) c.stream().mapToDouble(Column::width).sum();
             float flex = width - fixed;
             float y = top;
@@ -617,9 +621,12 @@ public final class TaxInvoicePdf {
             pen.line(LEFT, y, LEFT + width, y, 0.6f, 0f);
             List<List<String>> rows = new ArrayList<>();
             for (HsnSummary h : figures.byHsnAndRate()) {
-                rows.add(hsnRow(h.hsnSac(), h.taxableValue(), h.rate(), h.cgst(), h.sgst(), h.igst(), h.cess(), h.totalTax()));
+                // a service has no quantity (UQC NA): the cell stays empty rather than print 0
+                String quantity = Uqc.SERVICE.equals(h.uqc()) ? "" : AmountText.quantity(h.quantity());
+                rows.add(hsnRow(h.hsnSac(), h.uqc(), quantity, h.taxableValue(), h.rate(), h.cgst(), h.sgst(), h.igst(),
+                        h.cess(), h.totalTax()));
             }
-            rows.add(hsnRow("Total", figures.taxableTotal(), null, figures.cgst(), figures.sgst(), figures.igst(),
+            rows.add(hsnRow("Total", "", "", figures.taxableTotal(), null, figures.cgst(), figures.sgst(), figures.igst(),
                     figures.cess(), figures.totalTax()));
             for (int r = 0; r < rows.size(); r++) {
                 boolean total = r == rows.size() - 1;
@@ -644,10 +651,13 @@ public final class TaxInvoicePdf {
             return y;
         }
 
-        private List<String> hsnRow(String code, Money taxable, com.gstcomms.core.money.Rate rate, Money cgst, Money sgst,
-                                    Money igst, Money cess, Money totalTax) {
+        private List<String> hsnRow(String code, String uqc, String quantity, Money taxable,
+                                    com.gstcomms.core.money.Rate rate, Money cgst, Money sgst, Money igst, Money cess,
+                                    Money totalTax) {
             List<String> row = new ArrayList<>();
             row.add(code);
+            row.add(uqc);
+            row.add(quantity);
             row.add(AmountText.of(taxable));
             String ratePart;
             if (intraState) {

@@ -287,6 +287,31 @@ class TaxInvoicePdfTest {
                 base.placeOfSupply(), false, base.recipient(), base.figures(), Money.ZERO, false);
     }
 
+    @Test
+    void printsTheHsnSummaryPerHsnUqcAndRateWithTheTotalQuantity() {
+        List<InvoiceLine> lines = List.of(
+                InvoiceLine.of("Cotton Kurta, size M", "6211", BigDecimal.valueOf(3), "PCS", Money.parse("1000.00"), Rate.of(5)),
+                InvoiceLine.of("Cotton Kurta, size L", "6211", BigDecimal.valueOf(2), "PCS", Money.parse("1000.00"), Rate.of(5)),
+                InvoiceLine.of("Kurta fabric", "6211", new BigDecimal("2.5"), "MTR", Money.parse("400.00"), Rate.of(5)),
+                InvoiceLine.of("Basmati Rice", "1006", new BigDecimal("1.5"), "BAG", Money.parse("700.00"), Rate.of(5)),
+                InvoiceLine.of("Tailoring", "998821", BigDecimal.valueOf(2), "NOS", Money.parse("150.00"), Rate.of(18)));
+        TaxInvoice invoice = new TaxInvoice(SampleInvoices.supplier(null), "INV/2627/000125",
+                SampleInvoices.intraState().issueDate(), null, null, IndianState.MAHARASHTRA, false,
+                new Recipient("Aarav Nair", null, List.of("55 Station Road", "Pune 411001, Maharashtra"), null),
+                GstCalculator.calculate(lines, IndianState.MAHARASHTRA, IndianState.MAHARASHTRA, PriceBasis.EXCLUSIVE_OF_TAX),
+                Money.ZERO, false);
+
+        List<String> text = PdfReading.text(pdf.render(invoice).bytes()).lines().toList();
+
+        // HSN, UQC, quantity, taxable value, CGST rate and amount, SGST rate and amount, total tax
+        assertThat(text).containsSubsequence("HSN/SAC UQC Qty Taxable value CGST",
+                "1006 BAG 1.5 1,050.00 2.5% 26.25 2.5% 26.25 52.50",
+                "6211 MTR 2.5 1,000.00 2.5% 25.00 2.5% 25.00 50.00",
+                "6211 PCS 5 5,000.00 2.5% 125.00 2.5% 125.00 250.00",
+                "998821 NA 300.00 9% 27.00 9% 27.00 54.00",
+                "Total 7,350.00 203.25 203.25 406.50");
+    }
+
     static TaxInvoice chandigarh() {
         String gstin = "04AAPFU0939F1Z" + GstinValidator.checkCharacter("04AAPFU0939F1Z");
         Supplier supplier = new Supplier("Sector 17 Traders", null, List.of("SCO 12, Sector 17", "Chandigarh 160017"),
