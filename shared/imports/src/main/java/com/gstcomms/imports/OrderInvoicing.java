@@ -2,6 +2,7 @@ package com.gstcomms.imports;
 
 import com.gstcomms.core.gst.GstCalculator;
 import com.gstcomms.core.gst.InvoiceLine;
+import com.gstcomms.core.gst.Uqc;
 import com.gstcomms.core.gst.PriceBasis;
 import com.gstcomms.core.gst.TaxedInvoice;
 import com.gstcomms.core.money.Money;
@@ -46,7 +47,7 @@ public final class OrderInvoicing {
             OrderLine line = order.lines().get(i);
             CatalogueItem item = catalogue.get(line.sku());
             String description = line.description() == null ? item.name() : line.description();
-            InvoiceLine invoiceLine = new InvoiceLine(description, item.hsnSac(), line.quantity(), item.unit(),
+            InvoiceLine invoiceLine = new InvoiceLine(description, item.hsnSac(), line.quantity(), Uqc.of(item.unit()).name(),
                     line.unitPrice(), discounts.get(i), item.gstRate(), item.cessRate());
             Money gross = line.unitPrice().times(line.quantity(), GstCalculator.ROUNDING);
             if (discounts.get(i).compareTo(gross) > 0) {

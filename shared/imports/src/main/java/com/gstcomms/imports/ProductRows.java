@@ -1,17 +1,16 @@
 package com.gstcomms.imports;
 
+import com.gstcomms.core.gst.Uqc;
 import com.gstcomms.core.money.Rate;
 import com.gstcomms.core.validation.Bounded;
 import com.gstcomms.core.validation.HsnSac;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Reads the product catalogue (SKU, name, HSN/SAC, GST rate, unit). HSN/SAC follows the core's rules
- * (4, 6 or 8 digits; SAC starts 99); the unit is a unit quantity code as GST returns use it (NOS, KGS,
- * MTR, OTH …), NOS when empty.
+ * (4, 6 or 8 digits; SAC starts 99); the unit is stored as GSTN's unit quantity code ({@link Uqc}: NOS,
+ * KGS, MTR …, from the code or a word such as "pcs" or "litre"), NOS when empty, OTH when unknown.
  */
 public final class ProductRows {
 
@@ -21,8 +20,6 @@ public final class ProductRows {
     public static final String GST_RATE = "gstRate";
     public static final String CESS_RATE = "cessRate";
     public static final String UNIT = "unit";
-
-    private static final Pattern UNIT_CODE = Pattern.compile("[A-Z]{2,10}");
 
     private ProductRows() {
     }
@@ -42,11 +39,9 @@ public final class ProductRows {
                 : check.validated(HSN_SAC, HsnSac.validate(check.text(HSN_SAC)));
         Rate rate = check.rate(GST_RATE, true, Bounded.GST_RATE);
         Rate cess = check.rate(CESS_RATE, false, Bounded.CESS_RATE);
-        String unit = check.text(UNIT).isEmpty() ? "NOS" : check.text(UNIT).toUpperCase(Locale.ROOT);
-        if (!UNIT_CODE.matcher(unit).matches()) {
-            check.problem(UNIT, match.heading(UNIT) + " must be a unit code such as NOS, KGS or MTR, found '"
-                    + check.text(UNIT) + "'.");
-        }
+        // A GSTN unit code, from a code or a word for one ("pcs", "litre"); free text such as "box of 6"
+        // is OTH rather than a failed row: the unit decides no tax, only the HSN summary's UQC.
+        String unit = Uqc.of(check.text(UNIT)).name();
         return check.ok()
                 ? new RowResult.Accepted<>(record.row(), new ProductRecord(record.row(), sku, name, hsn, rate, cess, unit))
                 : new RowResult.Rejected<>(record.row(), check.problems());

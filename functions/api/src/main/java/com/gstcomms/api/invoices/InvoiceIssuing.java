@@ -12,6 +12,7 @@ import com.gstcomms.core.gst.InvoiceLine;
 import com.gstcomms.core.gst.PriceBasis;
 import com.gstcomms.core.gst.TaxedInvoice;
 import com.gstcomms.core.gst.TaxedLine;
+import com.gstcomms.core.gst.Uqc;
 import com.gstcomms.core.gstin.Gstin;
 import com.gstcomms.core.gstin.GstinValidator;
 import com.gstcomms.core.message.Channel;
@@ -41,7 +42,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -311,11 +311,9 @@ public class InvoiceIssuing {
             if (l.quantity() == null) {
                 errors.add(f + "quantity", "quantity is required");
             }
-            String unit = l.unit() != null && !l.unit().isBlank() ? l.unit().strip().toUpperCase(Locale.ROOT)
-                    : product != null ? product.unit : "NOS";
-            if (unit.length() > 10) {
-                errors.add(f + "unit", "unit is a quantity code like NOS or KGS, at most 10 characters");
-            }
+            // Stored as GSTN's unit code: "pcs" or "litre" become PCS, LTR; text that names no unit, OTH.
+            String unit = Uqc.of(l.unit() != null && !l.unit().isBlank() ? l.unit()
+                    : product != null ? product.unit : null).name();
             Money price = l.unitPrice() == null ? null
                     : errors.check(f + "unitPrice", Bounded.UNIT_PRICE.money(f + "unitPrice", l.unitPrice()));
             if (l.unitPrice() == null) {
