@@ -23,6 +23,7 @@ import static com.gstcomms.api.Api.asKey;
 import static com.gstcomms.runtime.work.Transactions.inTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -81,6 +82,19 @@ class InvoicesTest {
                         "igst", equalTo("34.52"), "cgst", equalTo("0.00"), "recipientGstin", equalTo(gstin));
         assertThat(Queues.drain("render")).last()
                 .satisfies(c -> assertThat(((RenderInvoice) c).deliverVia()).containsExactly(Channel.EMAIL, Channel.WHATSAPP));
+    }
+
+    @Test
+    void storesEachLinesUnitAsAGstnUnitCode() {
+        asKey(shop.staff()).body("""
+                {"orderRef":"#UQC1","recipient":{"name":"Aarav Nair","billingAddress":"Pune","stateCode":"MH"},
+                 "lines":[{"description":"Basmati Rice","hsnSac":"1006","quantity":2,"unit":"kg","unitPrice":"80.00","gstRate":5},
+                          {"description":"Hair oil","hsnSac":"3305","quantity":1,"unit":"litre","unitPrice":"300.00","gstRate":18},
+                          {"description":"Sweets","hsnSac":"1704","quantity":1,"unit":"box of 6","unitPrice":"250.00","gstRate":5},
+                          {"sku":"TIFFIN-3","quantity":1,"unitPrice":"849.00"}]}""")
+                .when().post("/v1/invoices")
+                .then().statusCode(201)
+                .body("lines.unit", contains("KGS", "LTR", "OTH", "NOS"));
     }
 
     @Test

@@ -47,7 +47,8 @@ import java.util.Objects;
  * extra line taking the <b>highest GST rate</b> on the invoice (and that line's cess rate) —
  * the prudent choice when goods of several rates travel together, since under-charging tax is
  * the merchant's liability. The line also takes that principal line's <b>HSN</b>, not a SAC,
- * so the HSN summary (GSTR-1 Table 12) reports the shipping with the goods it belongs to.
+ * so the HSN summary (GSTR-1 Table 12) reports the shipping under the HSN of the goods it belongs to
+ * (a row of its own: its unit is OTH, and Table 12 groups by HSN, UQC and rate).
  * Shopify does not tax shipping on Indian stores in our sample export (#IN1003), so our totals
  * are higher there by design.
  */
